@@ -1,0 +1,41 @@
+package tw.laborcloud.events;
+
+import java.util.List;
+
+import tw.laborcloud.events.document.DocumentsVerified;
+import tw.laborcloud.events.registration.AccountActivated;
+import tw.laborcloud.events.registration.RegistrationSubmitted;
+import tw.laborcloud.events.review.ApplicationApproved;
+import tw.laborcloud.events.review.ApplicationRejected;
+
+/** One topic per business event, named for the event, keyed by application id. */
+public final class Topics {
+
+    public static final String REGISTRATION_SUBMITTED = "union.registration.submitted";
+    public static final String DOCUMENTS_VERIFIED = "union.documents.verified";
+    public static final String APPLICATION_APPROVED = "union.application.approved";
+    public static final String APPLICATION_REJECTED = "union.application.rejected";
+    public static final String ACCOUNT_ACTIVATED = "union.account.activated";
+
+    /** Every topic with the record it carries. */
+    public static final List<EventTopic<?>> ALL = List.of(
+            new EventTopic<>(REGISTRATION_SUBMITTED, RegistrationSubmitted.class),
+            new EventTopic<>(DOCUMENTS_VERIFIED, DocumentsVerified.class),
+            new EventTopic<>(APPLICATION_APPROVED, ApplicationApproved.class),
+            new EventTopic<>(APPLICATION_REJECTED, ApplicationRejected.class),
+            new EventTopic<>(ACCOUNT_ACTIVATED, AccountActivated.class));
+
+    private Topics() {
+    }
+
+    public static String topicOf(Class<? extends DomainEvent> type) {
+        return ALL.stream()
+                .filter(t -> t.type().equals(type))
+                .map(EventTopic::name)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topic carries " + type.getName()));
+    }
+
+    public record EventTopic<T>(String name, Class<T> type) {
+    }
+}

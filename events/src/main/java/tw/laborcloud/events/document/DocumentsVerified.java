@@ -1,0 +1,49 @@
+package tw.laborcloud.events.document;
+
+import java.time.Instant;
+import java.util.List;
+
+import tw.laborcloud.events.DomainEvent;
+import tw.laborcloud.events.EventIds;
+
+/** The document service checked every document an application refers to. */
+public record DocumentsVerified(
+        String eventId,
+        Instant occurredAt,
+        String applicationId,
+        String correlationId,
+        int schemaVersion,
+        Verdict verdict,
+        List<VerifiedDocument> documents) implements DomainEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public DocumentsVerified {
+        documents = documents == null ? List.of() : List.copyOf(documents);
+    }
+
+    public static DocumentsVerified of(String applicationId, String correlationId, List<VerifiedDocument> documents) {
+        Verdict verdict = documents.stream().allMatch(d -> d.findings().isEmpty()) ? Verdict.PASSED : Verdict.NEEDS_ATTENTION;
+        return new DocumentsVerified(EventIds.next(), Instant.now(), applicationId, correlationId, SCHEMA_VERSION,
+                verdict, documents);
+    }
+
+    public enum Verdict {
+        /** Every document is present, of an allowed type and without findings. */
+        PASSED,
+        /** At least one finding an officer must look at. */
+        NEEDS_ATTENTION
+    }
+
+    /**
+     * One document's result. {@code findings} are named codes such as
+     * {@code UPLOAD_MISSING} or {@code PDF_ENCRYPTED}; empty means no finding.
+     */
+    public record VerifiedDocument(String kind, String uploadId, String contentType, long size, Integer pages,
+            String sha256, List<String> findings) {
+
+        public VerifiedDocument {
+            findings = findings == null ? List.of() : List.copyOf(findings);
+        }
+    }
+}

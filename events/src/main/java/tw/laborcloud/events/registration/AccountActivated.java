@@ -1,0 +1,28 @@
+package tw.laborcloud.events.registration;
+
+import java.time.Instant;
+
+import tw.laborcloud.events.DomainEvent;
+import tw.laborcloud.events.EventIds;
+
+/** The union's Keycloak account exists and can log in; username = certificate number. */
+public record AccountActivated(
+        String eventId,
+        Instant occurredAt,
+        String applicationId,
+        String correlationId,
+        int schemaVersion,
+        String unionId,
+        String certificateNo,
+        String username,
+        String unionName,
+        String contactEmail) implements DomainEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public static AccountActivated of(String applicationId, String correlationId, String unionId,
+            String certificateNo, String username, String unionName, String contactEmail) {
+        return new AccountActivated(EventIds.next(), Instant.now(), applicationId, correlationId, SCHEMA_VERSION,
+                unionId, certificateNo, username, unionName, contactEmail);
+    }
+}
