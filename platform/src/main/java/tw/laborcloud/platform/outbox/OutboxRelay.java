@@ -102,9 +102,10 @@ public class OutboxRelay {
 
     /**
      * Sends the aggregate's pending events in order and removes each after its
-     * acknowledgement. Returns how many were published.
+     * acknowledgement. Returns how many were published. Serialised within the instance so
+     * that the immediate publish and the sweep never send the same event side by side.
      */
-    public int publish(String collection, Object id) {
+    public synchronized int publish(String collection, Object id) {
         Document doc = mongo.findById(id, Document.class, collection);
         if (doc == null) {
             return 0;

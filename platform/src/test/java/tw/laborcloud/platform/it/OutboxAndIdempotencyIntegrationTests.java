@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +24,7 @@ import tw.laborcloud.platform.inbound.AppliedEvents;
 import tw.laborcloud.platform.outbox.Outbox;
 import tw.laborcloud.platform.outbox.OutboxRelay;
 import tw.laborcloud.platform.outbox.PendingEvent;
+import tw.laborcloud.platform.test.KafkaTestClient;
 import tw.laborcloud.platform.test.LocalTestInfra;
 
 @SpringBootTest(classes = PlatformTestApplication.class, properties = {
@@ -96,23 +92,6 @@ class OutboxAndIdempotencyIntegrationTests {
     }
 
     private static ConsumerRecord<String, String> readOne(String topic, String key) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalTestInfra.brokers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (found.isEmpty() && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-            }
-            assertThat(found).as("a record keyed %s on %s", key, topic).hasSize(1);
-            return found.getFirst();
-        }
+        return KafkaTestClient.awaitOne(LocalTestInfra.brokers(), topic, key, Duration.ofSeconds(30));
     }
 }

@@ -1,0 +1,21 @@
+package tw.laborcloud.registration.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import tw.laborcloud.platform.security.PlatformSecurity;
+
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return PlatformSecurity.resourceServer(http, auth -> auth
+                // the applicant has no account yet: applying and following the status are public
+                .requestMatchers(HttpMethod.POST, "/api/registrations").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/registrations/*").permitAll());
+    }
+}
