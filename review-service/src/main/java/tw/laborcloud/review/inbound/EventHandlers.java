@@ -1,0 +1,45 @@
+package tw.laborcloud.review.inbound;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.query.Update;
+
+import tw.laborcloud.events.document.DocumentsVerified;
+import tw.laborcloud.events.registration.RegistrationSubmitted;
+import tw.laborcloud.platform.inbound.Inbound;
+import tw.laborcloud.review.cases.Cases;
+import tw.laborcloud.review.cases.ReviewCase;
+
+/** Builds cases from events; each sets only what it knows, once, in whatever order they come. */
+@Configuration
+class EventHandlers {
+
+    private final Cases cases;
+
+    EventHandlers(Cases cases) {
+        this.cases = cases;
+    }
+
+    @Bean
+    Consumer<RegistrationSubmitted> registrationSubmitted() {
+        return Inbound.handler(e -> cases.applyOnce(e.applicationId(), e.eventId(), new Update()
+                .set("certificateNo", e.certificateNo())
+                .set("unionName", e.unionName())
+                .set("contactEmail", e.contactEmail())
+                .set("documents", e.documents())
+                .set("submittedAt", e.occurredAt())
+                .push("history", new ReviewCase.HistoryEntry(Instant.now(), "system", "REGISTRATION_RECEIVED",
+                        null, null))));
+    }
+
+    @Bean
+    Consumer<DocumentsVerified> documentsVerified() {
+        return Inbound.handler(e -> cases.applyOnce(e.applicationId(), e.eventId(), new Update()
+                .set("verification", new ReviewCase.Verification(e.verdict(), e.documents(), e.occurredAt()))
+                .push("history", new ReviewCase.HistoryEntry(Instant.now(), "system", "DOCUMENTS_VERIFIED",
+                        e.verdict().name(), null))));
+    }
+}
