@@ -1,0 +1,115 @@
+package tw.laborcloud.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+
+/** The gateway in front of a stand-in downstream service that records what reaches it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingIntegrationTests {
+
+    static final List<Headers> received = new CopyOnWriteArrayList<>();
+    static final List<String> paths = new CopyOnWriteArrayList<>();
+    static HttpServer downstream;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) throws IOException {
+        downstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        downstream.createContext("/", exchange -> {
+            received.add(exchange.getRequestHeaders());
+            paths.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(201, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        downstream.start();
+        String url = "http://127.0.0.1:" + downstream.getAddress().getPort();
+        for (String service : List.of("registration", "document", "review", "union-affairs")) {
+            registry.add("laborcloud.services." + service, () -> url);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        downstream.stop(0);
+    }
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @Test
+    void anApplicantsPostReachesTheRegistrationServiceWithACorrelationIdAndWithoutCookies() throws Exception {
+        received.clear();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/registrations"))
+                .header("Content-Type", "application/json").header("Cookie", "tracking=1")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("X-Correlation-Id")).isPresent();
+        assertThat(received).hasSize(1);
+        assertThat(received.getFirst().getFirst("X-Correlation-Id"))
+                .isEqualTo(response.headers().firstValue("X-Correlation-Id").orElseThrow());
+        assertThat(received.getFirst().containsKey("Cookie")).isFalse();
+    }
+
+    @Test
+    void aSaneIncomingCorrelationIdIsKeptAndGarbageIsReplaced() throws Exception {
+        HttpResponse<String> kept = send(HttpRequest.newBuilder(uri("/api/review/cases"))
+                .header("X-Correlation-Id", "trace-12345678").GET());
+        assertThat(kept.headers().firstValue("X-Correlation-Id")).hasValue("trace-12345678");
+        HttpResponse<String> replaced = send(HttpRequest.newBuilder(uri("/api/review/cases"))
+                .header("X-Correlation-Id", "bad id\twith spaces").GET());
+        assertThat(replaced.headers().firstValue("X-Correlation-Id").orElseThrow()).doesNotContain(" ");
+    }
+
+    @Test
+    void eachApiPrefixGoesToItsService() throws Exception {
+        paths.clear();
+        send(HttpRequest.newBuilder(uri("/api/documents")).POST(HttpRequest.BodyPublishers.ofString("x")));
+        send(HttpRequest.newBuilder(uri("/api/union/profile")).GET());
+        assertThat(paths).containsExactly("POST /api/documents", "GET /api/union/profile");
+    }
+
+    @Test
+    void thePortalNeedsALoginThroughKeycloakAndUnknownPathsAreRefused() throws Exception {
+        HttpResponse<String> portal = send(HttpRequest.newBuilder(uri("/portal")).GET());
+        assertThat(portal.statusCode()).isEqualTo(302);
+        assertThat(portal.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/authorization/keycloak");
+        HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/oauth2/authorization/keycloak")).GET());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow())
+                .startsWith("http://localhost:8180/realms/laborcloud/protocol/openid-connect/auth")
+                .contains("client_id=gateway");
+        assertThat(send(HttpRequest.newBuilder(uri("/")).GET()).body()).contains("以工會身分登入");
+        assertThat(send(HttpRequest.newBuilder(uri("/internal/secret")).GET()).statusCode()).isIn(302, 401, 403);
+    }
+}
