@@ -1,0 +1,68 @@
+package tw.laborcloud.notification.mail;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The wording of every notice (zh-TW). Links point at the public gateway address. No
+ * notice ever carries a password: the union logs in with the one it chose itself.
+ */
+@Component
+public class MailTemplates {
+
+    private static final String BRAND = "【新北勞動雲】";
+
+    private final String portalUrl;
+
+    public MailTemplates(@Value("${laborcloud.gateway.url:http://localhost:8080}") String gatewayUrl) {
+        this.portalUrl = gatewayUrl.replaceAll("/+$", "") + "/";
+    }
+
+    public String portalUrl() {
+        return portalUrl;
+    }
+
+    public MailContent registrationReceived(String applicationId, String unionName, String certificateNo) {
+        return new Letter()
+                .paragraph(greeting(unionName))
+                .paragraph("本系統已收到貴會的工會帳號註冊申請，請保留申請編號以便查詢。")
+                .fact("申請編號", applicationId)
+                .fact("工會名稱", unionName)
+                .fact("立案證書編號", certificateNo)
+                .paragraph("接下來的流程：")
+                .steps("新北市政府勞工局將審查貴會上傳的章程及附件，核對資料是否相符、圖記是否與主管機關核發者相符，以及立案證書編號是否正確。",
+                        "審查通過並完成內部陳核後，系統將開通帳號，並自動寄發「帳號啟用通知」至本電子郵件信箱。",
+                        "若申請未獲通過，我們會以電子郵件告知原因。")
+                .link("新北勞動雲網址", portalUrl)
+                .render(BRAND + "已收到工會帳號註冊申請（申請編號 " + applicationId + "）");
+    }
+
+    public MailContent applicationRejected(String applicationId, String unionName, String certificateNo,
+            String reason) {
+        return new Letter()
+                .paragraph(greeting(unionName))
+                .paragraph("貴會的工會帳號註冊申請經新北市政府勞工局審查，很抱歉未獲通過，原因如下：")
+                .fact("申請編號", applicationId)
+                .fact("立案證書編號", certificateNo)
+                .fact("未通過原因", reason)
+                .paragraph("請依上述原因修正資料後，再至新北勞動雲重新提出帳號註冊申請。")
+                .link("新北勞動雲網址", portalUrl)
+                .render(BRAND + "工會帳號註冊申請審查結果通知（申請編號 " + applicationId + "）");
+    }
+
+    public MailContent accountActivated(String unionName, String username) {
+        return new Letter()
+                .paragraph(greeting(unionName))
+                .paragraph("貴會的工會帳號註冊申請已經新北市政府勞工局審查通過，帳號已啟用。")
+                .fact("帳號（工會立案證書編號）", username)
+                .link("登入網址", portalUrl)
+                .paragraph("請選擇「登入」→「以工會身分登入」，以工會立案證書編號為帳號，並使用貴會於帳號註冊時自行設定的密碼登入。")
+                .paragraph("登入後即可使用「工會專屬服務」－「工會會務申請或備查」。")
+                .paragraph("為保護帳號安全，勞工局不會以電子郵件寄送或詢問您的密碼。")
+                .render(BRAND + "帳號啟用通知");
+    }
+
+    private static String greeting(String unionName) {
+        return (unionName == null || unionName.isBlank() ? "申請人" : unionName) + " 您好：";
+    }
+}

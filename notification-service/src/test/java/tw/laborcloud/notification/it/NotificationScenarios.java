@@ -1,0 +1,342 @@
+package tw.laborcloud.notification.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.json.JsonMapper;
+import tw.laborcloud.events.DomainEvent;
+import tw.laborcloud.events.Topics;
+import tw.laborcloud.events.registration.AccountActivated;
+import tw.laborcloud.events.registration.RegistrationSubmitted;
+import tw.laborcloud.events.review.ApplicationRejected;
+import tw.laborcloud.notification.delivery.Notification;
+import tw.laborcloud.notification.delivery.NotificationStatus;
+import tw.laborcloud.notification.delivery.Notifications;
+import tw.laborcloud.notification.mail.MailContent;
+
+/**
+ * The service with a real Kafka broker, MongoDB and a real SMTP server (GreenMail); the
+ * subclasses choose where Kafka and MongoDB come from. Events that must be handled in a
+ * known order go to one partition, and a marker event sent after them shows that they
+ * were consumed.
+ */
+@SpringBootTest(properties = {
+        "laborcloud.gateway.url=https://labor.example.test",
+        "laborcloud.notification.retry.initial-backoff=PT1S",
+        "laborcloud.notification.dispatch-interval=PT0.5S" })
+@AutoConfigureMockMvc
+@DirtiesContext
+abstract class NotificationScenarios {
+
+    private static final Pattern PASSWORD_VALUE = Pattern.compile("(?i)password|密碼\\s*[:：]");
+    private static final int PARTITION = 0;
+    static final int SMTP_PORT = freePort();
+
+    /** One SMTP server for the class, on a fixed port so that it can be stopped and started again. */
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.port(SMTP_PORT))
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("laborcloud.mail.port", () -> SMTP_PORT);
+    }
+
+    @Value("${laborcloud.kafka.brokers}")
+    String brokers;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Notifications notifications;
+
+    @Test
+    void accountActivatedMailsOneActivationNoticeWithTheCertificateNumberAsUserNameAndNoPassword() throws Exception {
+        Application app = newApplication();
+
+        send(Topics.ACCOUNT_ACTIVATED, app.activated());
+
+        MimeMessage mail = awaitMails(app.email(), 1).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("【新北勞動雲】帳號啟用通知");
+        assertThat(((InternetAddress) mail.getFrom()[0]).getPersonal()).isEqualTo("新北勞動雲");
+        assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("no-reply@laborcloud.local");
+        String text = part(mail, "text/plain");
+        String html = part(mail, "text/html");
+        assertThat(text).contains("帳號（工會立案證書編號）：" + app.certificateNo())
+                .contains("https://labor.example.test/").contains("工會會務申請或備查");
+        assertThat(html).contains(app.certificateNo()).contains("href=\"https://labor.example.test/\"");
+        assertThat(PASSWORD_VALUE.matcher(text).find()).isFalse();
+        assertThat(PASSWORD_VALUE.matcher(html).find()).isFalse();
+        Notification recorded = notification("account-activated", app);
+        assertThat(recorded.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(recorded.to()).isEqualTo(app.email());
+        assertThat(recorded.sentAt()).isNotNull();
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceSendsOneMail() throws Exception {
+        Application app = newApplication();
+        AccountActivated event = app.activated();
+
+        send(Topics.ACCOUNT_ACTIVATED, event);
+        send(Topics.ACCOUNT_ACTIVATED, event);
+
+        awaitActivationMarker();
+        assertThat(mailsTo(app.email())).hasSize(1);
+    }
+
+    @Test
+    void aSecondActivationEventForTheSameApplicationSendsNoSecondMail() throws Exception {
+        Application app = newApplication();
+
+        send(Topics.ACCOUNT_ACTIVATED, app.activated());
+        awaitMails(app.email(), 1);
+        send(Topics.ACCOUNT_ACTIVATED, app.activated()); // a new eventId: republished, not redelivered
+
+        awaitActivationMarker();
+        assertThat(mailsTo(app.email())).hasSize(1);
+        assertThat(notification("account-activated", app).status()).isEqualTo(NotificationStatus.SENT);
+    }
+
+    @Test
+    void aRejectionThatArrivesBeforeTheRegistrationIsMailedOnceTheRegistrationArrives() throws Exception {
+        Application app = newApplication();
+        String reason = "上傳之圖記與主管機關核發者不符";
+
+        send(Topics.APPLICATION_REJECTED,
+                ApplicationRejected.of(app.applicationId(), "corr-" + app.applicationId(), app.certificateNo(),
+                        reason, "approver1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> findNotification("application-rejected", app) != null);
+        assertThat(notification("application-rejected", app).status())
+                .isEqualTo(NotificationStatus.WAITING_FOR_RECIPIENT);
+
+        send(Topics.REGISTRATION_SUBMITTED, app.submitted());
+
+        List<MimeMessage> mails = awaitMails(app.email(), 2);
+        MimeMessage rejection = withSubjectContaining(mails, "審查結果通知");
+        assertThat(part(rejection, "text/plain")).contains("未通過原因：" + reason).contains(app.applicationId());
+        assertThat(part(rejection, "text/plain")).contains(app.unionName() + " 您好");
+        MimeMessage receipt = withSubjectContaining(mails, "已收到工會帳號註冊申請");
+        assertThat(part(receipt, "text/plain")).contains("申請編號：" + app.applicationId());
+        assertThat(notification("application-rejected", app).status()).isEqualTo(NotificationStatus.SENT);
+    }
+
+    @Test
+    void aNoticeThatFailedWhileSmtpWasDownIsSentOnceWhenItIsBack() throws Exception {
+        Application app = newApplication();
+        greenMail.stop();
+        try {
+            send(Topics.ACCOUNT_ACTIVATED, app.activated());
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Notification n = findNotification("account-activated", app);
+                return n != null && n.attempts() >= 1;
+            });
+            Notification failedOnce = notification("account-activated", app);
+            assertThat(failedOnce.status()).isIn(NotificationStatus.PENDING, NotificationStatus.SENDING);
+            assertThat(failedOnce.lastError()).isNotBlank();
+        } finally {
+            greenMail.start();
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> notification("account-activated", app).status() == NotificationStatus.SENT);
+        assertThat(mailsTo(app.email())).hasSize(1);
+    }
+
+    @Test
+    void officersSeeTheNoticesOfAnApplicationOthersDoNot() throws Exception {
+        Application app = newApplication();
+        send(Topics.ACCOUNT_ACTIVATED, app.activated());
+        awaitMails(app.email(), 1);
+
+        mvc.perform(get("/api/notifications").param("applicationId", app.applicationId())
+                .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ops"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value("account-activated:" + app.applicationId()))
+                .andExpect(jsonPath("$[0].status").value("SENT"))
+                .andExpect(jsonPath("$[0].attempts").value(0))
+                .andExpect(jsonPath("$[0].text").doesNotExist());
+        mvc.perform(get("/api/notifications").param("applicationId", app.applicationId())
+                .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_union"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/notifications").param("applicationId", app.applicationId()))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aDueNoticeIsClaimedByOneSenderOnlyUntilItsLeaseExpires() {
+        Instant now = Instant.now();
+        // due in the future, so that the service's own sweep leaves it alone until the test claims it
+        Instant due = now.plus(Duration.ofHours(1));
+        Notification notice = Notification.pending("test-claim", "R-" + UUID.randomUUID(), "x@union.example",
+                new MailContent("s", "t", "<p>t</p>"), due);
+        assertThat(notifications.record(notice)).isTrue();
+        assertThat(notifications.record(notice)).as("second insert of the same notice").isFalse();
+
+        assertThat(notifications.claim(notice.id(), "early", now, now.plusSeconds(60))).as("not yet due").isEmpty();
+        assertThat(notifications.claim(notice.id(), "a", due, due.plusSeconds(60))).isPresent();
+        assertThat(notifications.claim(notice.id(), "b", due.plusSeconds(30), due.plusSeconds(90)))
+                .as("claimed by a, lease running").isEmpty();
+        assertThat(notifications.claim(notice.id(), "c", due.plusSeconds(61), due.plusSeconds(121)))
+                .as("a's lease expired").isPresent();
+        notifications.markSent(notice.id(), "a", due.plusSeconds(62)); // a lost its claim: no effect
+        assertThat(notification(notice)).extracting(Notification::status, Notification::claimToken)
+                .containsExactly(NotificationStatus.SENDING, "c");
+        notifications.markSent(notice.id(), "c", due.plusSeconds(62));
+        assertThat(notification(notice).status()).isEqualTo(NotificationStatus.SENT);
+    }
+
+    // --- helpers -------------------------------------------------------------------------
+
+    record Application(String applicationId, String certificateNo, String unionName, String email) {
+
+        AccountActivated activated() {
+            return AccountActivated.of(applicationId, "corr-" + applicationId, "union-" + applicationId,
+                    certificateNo, certificateNo, unionName, email);
+        }
+
+        RegistrationSubmitted submitted() {
+            return RegistrationSubmitted.of(applicationId, "corr-" + applicationId, certificateNo, unionName, email,
+                    List.of(new RegistrationSubmitted.SubmittedDocument("CHARTER", "u-1")));
+        }
+    }
+
+    private static Application newApplication() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String certificateNo = String.valueOf(10_000_000 + Math.floorMod(suffix.hashCode(), 90_000_000));
+        return new Application("R-" + suffix, certificateNo, "新北市測試產業工會" + suffix,
+                "clerk-" + suffix + "@union.example");
+    }
+
+    /**
+     * Sends an activation of another application to the same partition and waits for its
+     * mail: the events sent before it have then been consumed.
+     */
+    private void awaitActivationMarker() throws Exception {
+        Application marker = newApplication();
+        send(Topics.ACCOUNT_ACTIVATED, marker.activated());
+        awaitMails(marker.email(), 1);
+    }
+
+    private void send(String topic, DomainEvent event) throws InterruptedException, ExecutionException {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, PARTITION, event.applicationId(), json.writeValueAsString(event)))
+                    .get();
+        }
+    }
+
+    private List<MimeMessage> awaitMails(String address, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address).size() >= count);
+        List<MimeMessage> mails = mailsTo(address);
+        assertThat(mails).hasSize(count);
+        return mails;
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> isTo(m, address)).toList();
+    }
+
+    private static boolean isTo(MimeMessage message, String address) {
+        try {
+            Address[] recipients = message.getAllRecipients();
+            return recipients != null && Arrays.stream(recipients)
+                    .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MimeMessage withSubjectContaining(List<MimeMessage> mails, String text) {
+        return mails.stream().filter(m -> {
+            try {
+                return m.getSubject().contains(text);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow(() -> new AssertionError("no mail whose subject contains " + text));
+    }
+
+    /** The decoded content of the first part of the given type, searched through nested multiparts. */
+    private static String part(Part part, String mimeType) throws MessagingException, IOException {
+        if (part.isMimeType(mimeType)) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), mimeType);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Notification findNotification(String kind, Application app) {
+        return mongo.findById(Notification.id(kind, app.applicationId()), Notification.class);
+    }
+
+    private Notification notification(String kind, Application app) {
+        Notification found = findNotification(kind, app);
+        assertThat(found).as("notification %s of %s", kind, app.applicationId()).isNotNull();
+        return found;
+    }
+
+    private Notification notification(Notification notice) {
+        return mongo.findById(notice.id(), Notification.class);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

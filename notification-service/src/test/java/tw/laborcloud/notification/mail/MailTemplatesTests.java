@@ -1,0 +1,67 @@
+package tw.laborcloud.notification.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+class MailTemplatesTests {
+
+    /** A password would appear as "password" or as a value after 密碼： — neither may occur. */
+    private static final Pattern PASSWORD_VALUE = Pattern.compile("(?i)password|密碼\\s*[:：]");
+
+    private final MailTemplates templates = new MailTemplates("https://labor.example.gov.tw/");
+
+    @Test
+    void activationNoticeNamesTheCertificateNumberAsUserNameLinksTheLoginAndCarriesNoPassword() {
+        MailContent mail = templates.accountActivated("新北市測試產業工會", "12345678");
+
+        assertThat(mail.subject()).isEqualTo("【新北勞動雲】帳號啟用通知");
+        assertThat(mail.text())
+                .contains("帳號（工會立案證書編號）：12345678")
+                .contains("登入網址：https://labor.example.gov.tw/\n")
+                .contains("工會立案證書編號為帳號", "註冊時自行設定的密碼", "工會專屬服務", "工會會務申請或備查");
+        assertThat(mail.html())
+                .contains("<a href=\"https://labor.example.gov.tw/\"")
+                .contains("12345678")
+                .contains("charset=\"UTF-8\"");
+        assertThat(PASSWORD_VALUE.matcher(mail.text()).find()).isFalse();
+        assertThat(PASSWORD_VALUE.matcher(mail.html()).find()).isFalse();
+    }
+
+    @Test
+    void registrationReceiptGivesTheApplicationNumberAndWhatHappensNext() {
+        MailContent mail = templates.registrationReceived("R20260001", "新北市測試產業工會", "12345678");
+
+        assertThat(mail.subject()).contains("已收到工會帳號註冊申請").contains("R20260001");
+        assertThat(mail.text()).contains("申請編號：R20260001", "帳號啟用通知", "1. ", "2. ");
+        assertThat(mail.html()).contains("<ol").contains("R20260001");
+        assertThat(PASSWORD_VALUE.matcher(mail.text()).find()).isFalse();
+    }
+
+    @Test
+    void rejectionCarriesTheReason() {
+        MailContent mail = templates.applicationRejected("R20260002", "新北市測試職業工會", "87654321",
+                "圖記與主管機關核發者不符");
+
+        assertThat(mail.subject()).contains("審查結果通知").contains("R20260002");
+        assertThat(mail.text()).contains("未通過原因：圖記與主管機關核發者不符").contains("87654321");
+        assertThat(mail.html()).contains("圖記與主管機關核發者不符");
+    }
+
+    @Test
+    void valuesTypedByPeopleAreEscapedInHtml() {
+        MailContent mail = templates.applicationRejected("R1", "<b>工會</b>", "1", "<script>alert(1)</script>");
+
+        assertThat(mail.html()).doesNotContain("<script>").contains("&lt;script&gt;")
+                .doesNotContain("<b>工會</b>");
+        assertThat(mail.text()).contains("<script>alert(1)</script>");
+    }
+
+    @Test
+    void linksEndInExactlyOneSlashWhateverTheConfiguredAddress() {
+        assertThat(new MailTemplates("http://localhost:8080").portalUrl()).isEqualTo("http://localhost:8080/");
+        assertThat(new MailTemplates("http://localhost:8080//").portalUrl()).isEqualTo("http://localhost:8080/");
+    }
+}
