@@ -39,7 +39,7 @@ class OutboxRecoveryIntegrationTests {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port(crashed) + "/api/registrations"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(RegistrationIntegrationTests.body(cert, "Secret-Pass1",
+                    .POST(HttpRequest.BodyPublishers.ofString(RegistrationScenarios.body(cert, "Secret-Pass1",
                             "clerk@union.example")))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(201);
