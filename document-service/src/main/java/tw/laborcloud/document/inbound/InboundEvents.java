@@ -1,0 +1,20 @@
+package tw.laborcloud.document.inbound;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import tw.laborcloud.document.verification.RegistrationVerification;
+import tw.laborcloud.events.registration.RegistrationSubmitted;
+import tw.laborcloud.platform.inbound.Inbound;
+
+/** The events this service reacts to (bindings in application.yml). */
+@Configuration(proxyBeanMethods = false)
+class InboundEvents {
+
+    @Bean
+    Consumer<RegistrationSubmitted> registrationSubmitted(RegistrationVerification verification) {
+        return Inbound.handler(verification::verify);
+    }
+}

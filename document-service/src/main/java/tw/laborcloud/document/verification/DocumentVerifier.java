@@ -1,0 +1,99 @@
+package tw.laborcloud.document.verification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.gridfs.GridFsResource;
+import org.springframework.stereotype.Component;
+
+import tw.laborcloud.document.upload.ClaimOutcome;
+import tw.laborcloud.document.upload.DocumentKind;
+import tw.laborcloud.document.upload.StagedFile;
+import tw.laborcloud.document.upload.Upload;
+import tw.laborcloud.document.upload.Uploads;
+import tw.laborcloud.events.document.DocumentsVerified.VerifiedDocument;
+import tw.laborcloud.events.registration.RegistrationSubmitted.SubmittedDocument;
+
+/**
+ * Checks one document an application refers to, after the claim: what the claim found
+ * (missing, expired, someone else's), whether the upload fits the kind it is filed under,
+ * and what every applicable {@link ContentCheck} finds in its content.
+ */
+@Component
+class DocumentVerifier {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentVerifier.class);
+
+    private final Uploads uploads;
+    private final List<ContentCheck> checks;
+
+    DocumentVerifier(Uploads uploads, List<ContentCheck> checks) {
+        this.uploads = uploads;
+        this.checks = List.copyOf(checks);
+    }
+
+    VerifiedDocument verify(SubmittedDocument ref, ClaimOutcome outcome) {
+        return switch (outcome) {
+            case ClaimOutcome.Missing missing -> unavailable(ref, Finding.UPLOAD_MISSING);
+            // say nothing about a file that belongs to another application
+            case ClaimOutcome.ClaimedByOther other -> unavailable(ref, Finding.UPLOAD_CLAIMED_BY_OTHER_APPLICATION);
+            case ClaimOutcome.Expired expired -> result(ref, expired.upload(), null, List.of(Finding.UPLOAD_EXPIRED));
+            case ClaimOutcome.Claimed claimed -> inspect(ref, claimed.upload());
+        };
+    }
+
+    static VerifiedDocument unavailable(SubmittedDocument ref, Finding finding) {
+        return new VerifiedDocument(ref.kind(), ref.uploadId(), null, 0, null, null, List.of(finding.name()));
+    }
+
+    private VerifiedDocument inspect(SubmittedDocument ref, Upload upload) {
+        List<Finding> findings = new ArrayList<>();
+        Optional<DocumentKind> kind = DocumentKind.parse(ref.kind());
+        if (kind.isEmpty()) {
+            findings.add(Finding.KIND_UNKNOWN);
+        } else {
+            if (kind.get() != upload.kind()) {
+                findings.add(Finding.UPLOAD_KIND_MISMATCH);
+            }
+            // checked again for the kind it is filed under, which may not be the kind it was uploaded as
+            if (!kind.get().allows(upload.contentType())) {
+                findings.add(Finding.FILE_TYPE_NOT_ALLOWED);
+            }
+        }
+        Optional<GridFsResource> content = uploads.content(upload);
+        if (content.isEmpty()) {
+            log.warn("upload {} has a record but no content", upload.id());
+            findings.add(Finding.UPLOAD_MISSING);
+            return result(ref, upload, null, findings);
+        }
+        Integer pages = null;
+        try (InputStream in = content.get().getInputStream();
+                StagedFile copy = StagedFile.copyOf(in, Long.MAX_VALUE)) {
+            if (!copy.sha256().equals(upload.sha256())) {
+                findings.add(Finding.CONTENT_CHANGED);
+            }
+            for (ContentCheck check : checks) {
+                if (check.appliesTo(upload.contentType())) {
+                    CheckResult checked = check.check(copy.path());
+                    findings.addAll(checked.findings());
+                    pages = checked.pages() != null ? checked.pages() : pages;
+                }
+            }
+        } catch (IOException e) {
+            // the store failed, not the document: let the binder retry the event
+            throw new UncheckedIOException("could not read upload " + upload.id(), e);
+        }
+        return result(ref, upload, pages, findings);
+    }
+
+    private static VerifiedDocument result(SubmittedDocument ref, Upload upload, Integer pages, List<Finding> findings) {
+        return new VerifiedDocument(ref.kind(), upload.id(), upload.contentType(), upload.size(), pages,
+                upload.sha256(), findings.stream().map(Finding::name).toList());
+    }
+}

@@ -1,0 +1,36 @@
+package tw.laborcloud.document.verification;
+
+/**
+ * What a check found about one document; the names travel as strings in
+ * DocumentsVerified and are shown to the reviewing officer. Any finding makes the
+ * verdict NEEDS_ATTENTION.
+ */
+public enum Finding {
+    /** The application names no upload for a required kind (the charter). */
+    DOCUMENT_NOT_SUBMITTED,
+    /** No upload with this id (never uploaded, or deleted after expiry), or its content is gone. */
+    UPLOAD_MISSING,
+    /** The upload expired before the application claimed it. */
+    UPLOAD_EXPIRED,
+    /** Another application claimed this upload first. */
+    UPLOAD_CLAIMED_BY_OTHER_APPLICATION,
+    /** The upload was made as another kind than the application files it under. */
+    UPLOAD_KIND_MISMATCH,
+    /** The application names a kind the service does not know. */
+    KIND_UNKNOWN,
+    /** The content type is not one the kind accepts (e.g. an image filed as the charter). */
+    FILE_TYPE_NOT_ALLOWED,
+    /** The stored bytes no longer hash to what was uploaded. */
+    CONTENT_CHANGED,
+    /** Another document of the application has exactly the same content. */
+    DUPLICATE_FILE,
+    PDF_UNREADABLE,
+    /** Needs a password to open, or carries restrictions (printing, copying) the archive cannot accept. */
+    PDF_ENCRYPTED,
+    PDF_NO_PAGES,
+    IMAGE_UNREADABLE,
+    /** The decoder had to paper over damaged data (e.g. a truncated JPEG). */
+    IMAGE_DAMAGED,
+    /** More pixels than the service decodes; refused from the header alone. */
+    IMAGE_TOO_LARGE
+}

@@ -1,0 +1,154 @@
+package tw.laborcloud.document;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/** Files the tests make themselves, so that no binary comes from elsewhere. */
+public final class TestFiles {
+
+    private TestFiles() {
+    }
+
+    /** A PDF with the given number of pages, each with a line of text (the text makes each PDF distinct). */
+    public static byte[] pdf(int pages, String text) {
+        try (PDDocument doc = new PDDocument()) {
+            for (int i = 0; i < pages; i++) {
+                PDPage page = new PDPage();
+                doc.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                    content.newLineAtOffset(72, 700);
+                    content.showText(text + " page " + (i + 1));
+                    content.endText();
+                }
+            }
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An encrypted PDF: with a user password it opens only with that password; with an
+     * empty one it opens, but carries the owner's restrictions.
+     */
+    public static byte[] encryptedPdf(String userPassword) {
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            AccessPermission permissions = new AccessPermission();
+            permissions.setCanPrint(false);
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", userPassword, permissions);
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A well-formed PDF whose page tree is empty. */
+    public static byte[] pdfWithoutPages() {
+        try (PDDocument doc = new PDDocument()) {
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] jpeg(int width, int height, Color color) {
+        return image("jpg", width, height, color, BufferedImage.TYPE_INT_RGB);
+    }
+
+    public static byte[] bmp(int width, int height, Color color) {
+        return image("bmp", width, height, color, BufferedImage.TYPE_INT_RGB);
+    }
+
+    /**
+     * A 24-bit BMP whose header claims width x height pixels (and a file size to match),
+     * with almost no pixel data behind it.
+     */
+    public static byte[] bmpHeaderClaiming(int width, int height) {
+        byte[] bmp = bmp(2, 2, Color.RED);
+        ByteBuffer header = ByteBuffer.wrap(bmp).order(ByteOrder.LITTLE_ENDIAN);
+        long rowBytes = ((long) width * 3 + 3) / 4 * 4;
+        header.putInt(2, (int) Math.min(Integer.MAX_VALUE, header.getInt(10) + rowBytes * height));
+        header.putInt(18, width);
+        header.putInt(22, height);
+        header.putInt(34, 0); // BI_RGB may leave the image size out
+        return bmp;
+    }
+
+    /** The first part of a JPEG: its header is intact, the image data stops half-way. */
+    public static byte[] truncatedJpeg() {
+        byte[] jpeg = jpeg(400, 300, Color.BLUE);
+        return Arrays.copyOf(jpeg, jpeg.length / 2);
+    }
+
+    /** What a Windows executable starts with, padded to a plausible size. */
+    public static byte[] windowsExecutable() {
+        byte[] exe = new byte[4096];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        return exe;
+    }
+
+    public static byte[] html() {
+        return "<!DOCTYPE html>\n<html><head><title>seal</title></head><body><script>alert(1)</script></body></html>\n"
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] image(String format, int width, int height, Color color, int type) {
+        BufferedImage image = new BufferedImage(width, height, type);
+        Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        g.drawOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no ImageIO writer for " + format);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] save(PDDocument doc) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        doc.save(out);
+        return out.toByteArray();
+    }
+}
