@@ -1,0 +1,835 @@
+package tw.laborcloud.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The local stack: a real Kafka broker and a real Keycloak server as child JVMs, a MongoDB-wire store and GreenMail
+ * in this JVM, and each service as its own JVM.
+ *
+ * <p>Two uses: {@code ./run} calls {@link #main}, which starts everything, prints the URLs and blocks until Ctrl-C;
+ * system tests call {@link #start(StackConfig)} and {@link #stop()}, and inject faults with {@link #stopService},
+ * {@link #killService}, {@link #stopKeycloak}, {@link #stopMail} and their start counterparts.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Every service, in start order: at most two at a time, the gateway last. */
+    public static final List<String> SERVICES = List.of("registration-service", "document-service",
+            "review-service", "notification-service", "union-affairs-service", "gateway");
+
+    static final String PROJECT_VERSION = "0.1.0-SNAPSHOT";
+    private static final int LOG_TAIL_LINES = 40;
+
+    private final StackConfig config;
+    private final boolean launcher;
+    private final KafkaBroker kafka;
+    private final KeycloakServer keycloak;
+    private final MongoWireStore mongo;
+    private final MailServer mail;
+    private final Map<String, ChildProcess> services = new ConcurrentHashMap<>();
+    private final Map<String, Duration> startTimes = new ConcurrentHashMap<>();
+    private final Object lifecycle = new Object();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    private volatile boolean stopping;
+    private boolean stopped;
+    private volatile boolean launched;
+    private RunLock lock;
+    private Thread shutdownHook;
+    private volatile Duration startupTime = Duration.ZERO;
+
+    private LocalStack(StackConfig config, boolean launcher) {
+        this.config = config;
+        this.launcher = launcher;
+        this.kafka = new KafkaBroker(config);
+        this.keycloak = new KeycloakServer(config);
+        this.mongo = new MongoWireStore(config);
+        this.mail = new MailServer(config);
+    }
+
+    // ---- start / stop -------------------------------------------------------------------------------------------
+
+    /**
+     * Starts Kafka, the MongoDB-wire store, mail and Keycloak, waits until each is healthy, then (if
+     * {@link StackConfig#startServices()}) the services. On any failure everything started so far is stopped and a
+     * {@link StackException} says why (with the last 40 lines of the failing part's log).
+     *
+     * @throws StackException.AlreadyRunning when another launcher holds {@code <dataDir>/run.lock}
+     * @throws StackException.PortInUse      when a port a part needs is taken
+     */
+    public static LocalStack start(StackConfig config) {
+        return start(config, false);
+    }
+
+    static LocalStack start(StackConfig config, boolean launcher) {
+        LocalStack stack = new LocalStack(config, launcher);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException | Error e) {
+            stack.stop();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Instant t0 = Instant.now();
+        try {
+            Files.createDirectories(config.dataDir().resolve("logs"));
+            Files.createDirectories(config.dataDir().resolve("run"));
+        } catch (IOException e) {
+            throw new StackException("cannot create " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+        lock = RunLock.acquire(config.dataDir().resolve("run.lock"));
+        killLeftoversOfEarlierRun();
+        checkPorts();
+        keycloak.checkInstalled();
+        if (config.startServices()) {
+            config.services().forEach(this::serviceJar);
+        }
+        registerShutdownHook();
+        launched = true;
+        Log.info("starting the local stack in %s", config.dataDir());
+
+        boolean firstKeycloakStart = !keycloak.hasDatabase();
+        Instant keycloakT0 = Instant.now();
+        launch(keycloak::start);
+        Log.info("keycloak: starting %s (pid %d, %s; log %s)", keycloak.url(), keycloak.process().pid(),
+                firstKeycloakStart ? "first start: creates its database, imports the realm"
+                        : "database " + keycloak.databaseDir(), keycloak.process().logFile());
+
+        Instant kafkaT0 = Instant.now();
+        launch(kafka::start);
+        Log.info("kafka: starting broker %s (pid %d, log %s)", kafka.bootstrapServers(), kafka.process().pid(),
+                kafka.process().logFile());
+        recordChildPids();
+
+        mongo.start();
+        mail.startSmtp();
+        mail.startInbox();
+
+        await("kafka", kafka.process(), config.kafkaStartTimeout(), kafka::healthy,
+                "AdminClient describeCluster on " + kafka.bootstrapServers());
+        startTimes.put("kafka", Duration.between(kafkaT0, Instant.now()));
+        Log.info("kafka: healthy after %s", seconds(startTimes.get("kafka")));
+
+        await("keycloak", keycloak.process(), config.keycloakStartTimeout(), () -> httpOk(keycloak.healthUrl()),
+                "GET " + keycloak.healthUrl());
+        startTimes.put("keycloak", Duration.between(keycloakT0, Instant.now()));
+        Log.info("keycloak: healthy after %s", seconds(startTimes.get("keycloak")));
+        recordChildPids();
+
+        if (config.startServices()) {
+            startServices();
+        }
+        startupTime = Duration.between(t0, Instant.now());
+        recordChildPids();
+        Log.info("stack up after %s, %d MB RSS", seconds(startupTime), memoryMegabytes());
+    }
+
+    private void startServices() {
+        List<String> first = config.services().stream().filter(s -> !s.equals("gateway")).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "service-starter");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletionService<String> done = new ExecutorCompletionService<>(pool);
+            for (String name : first) {
+                done.submit(() -> {
+                    startService(name);
+                    return name;
+                });
+            }
+            for (int i = 0; i < first.size(); i++) {
+                Future<String> f = done.take();
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new StackException("service start failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while starting services", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        if (config.services().contains("gateway")) {
+            startService("gateway");
+        }
+    }
+
+    /**
+     * Stops everything this stack started, in order: services (SIGTERM, up to {@link StackConfig#stopTimeout()},
+     * then SIGKILL), Keycloak, Kafka, mail, the MongoDB-wire store; then releases the run lock. Safe to call twice.
+     */
+    public void stop() {
+        synchronized (lifecycle) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            stopping = true;
+        }
+        if (!launched) {
+            // refused before anything started (lock held, port taken, something missing)
+            http.close();
+            if (lock != null) {
+                lock.close();
+            }
+            return;
+        }
+        Log.info("stopping the local stack (%s)", config.dataDir());
+        Duration grace = config.stopTimeout();
+        List<Thread> stoppers = new ArrayList<>();
+        for (ChildProcess p : services.values()) {
+            stoppers.add(Thread.ofVirtual().name("stop-" + p.name()).start(() -> p.stop(grace)));
+        }
+        for (Thread t : stoppers) {
+            joinQuietly(t);
+        }
+        keycloak.stop(grace);
+        kafka.stop(grace);
+        mail.stop();
+        mongo.stop();
+        for (ChildProcess p : allChildren()) {
+            if (!p.tree().isEmpty()) {
+                p.kill();
+            }
+        }
+        if (launcher) {
+            // ./run: nothing it started may outlive it
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+        http.close();
+        try {
+            Files.deleteIfExists(pidsFile());
+        } catch (IOException ignored) {
+            // stale pids are checked against their command line anyway
+        }
+        lock.close();
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException ignored) {
+                // the JVM is already shutting down
+            }
+        }
+        Log.info("local stack stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    // ---- fault injection ----------------------------------------------------------------------------------------
+
+    /** Starts (or restarts) one service from a fresh copy of its jar and waits until it is healthy. */
+    public void startService(String name) {
+        StackConfig.requireKnownService(name);
+        ChildProcess p = services.computeIfAbsent(name, this::newServiceProcess);
+        if (p.isAlive()) {
+            await(name, p, config.serviceStartTimeout(), () -> httpOk(serviceHealthUrl(name)),
+                    "GET " + serviceHealthUrl(name));
+            return;
+        }
+        Path copy = config.dataDir().resolve("run").resolve(name + ".jar");
+        Path jar = serviceJar(name);
+        try {
+            Path tmp = copy.resolveSibling(name + ".jar.tmp");
+            Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StackException("cannot copy " + jar + " to " + copy + ": " + e.getMessage(), e);
+        }
+        Instant t0 = Instant.now();
+        launch(p::start);
+        recordChildPids();
+        Log.info("%s: starting on port %d (pid %d, log %s)", name, config.servicePort(name), p.pid(), p.logFile());
+        try {
+            await(name, p, config.serviceStartTimeout(), () -> httpOk(serviceHealthUrl(name)),
+                    "GET " + serviceHealthUrl(name));
+        } catch (RuntimeException e) {
+            p.stop(Duration.ofSeconds(5));
+            throw e;
+        }
+        startTimes.put(name, Duration.between(t0, Instant.now()));
+        Log.info("%s: healthy after %s", name, seconds(startTimes.get(name)));
+    }
+
+    /** SIGTERM (graceful shutdown), then SIGKILL after {@link StackConfig#stopTimeout()}. */
+    public void stopService(String name) {
+        ChildProcess p = services.get(StackConfig.requireKnownService(name));
+        if (p != null) {
+            p.stop(config.stopTimeout());
+            Log.info("%s: stopped", name);
+        }
+    }
+
+    /** SIGKILL, no shutdown (a crash). */
+    public void killService(String name) {
+        ChildProcess p = services.get(StackConfig.requireKnownService(name));
+        if (p != null) {
+            p.kill();
+            Log.info("%s: killed", name);
+        }
+    }
+
+    public boolean isServiceRunning(String name) {
+        ChildProcess p = services.get(StackConfig.requireKnownService(name));
+        return p != null && p.isAlive();
+    }
+
+    public void stopKeycloak() {
+        keycloak.stop(config.stopTimeout());
+        Log.info("keycloak: stopped");
+    }
+
+    /** Starts Keycloak again (same database) and waits until the realm answers. */
+    public void startKeycloak() {
+        Instant t0 = Instant.now();
+        if (!keycloak.process().isAlive()) {
+            launch(keycloak::start);
+            recordChildPids();
+        }
+        await("keycloak", keycloak.process(), config.keycloakStartTimeout(), () -> httpOk(keycloak.healthUrl()),
+                "GET " + keycloak.healthUrl());
+        startTimes.put("keycloak", Duration.between(t0, Instant.now()));
+        recordChildPids();
+        Log.info("keycloak: healthy after %s", seconds(startTimes.get("keycloak")));
+    }
+
+    public boolean isKeycloakRunning() {
+        return keycloak.process().isAlive();
+    }
+
+    public void stopKafka() {
+        kafka.stop(config.stopTimeout());
+        Log.info("kafka: stopped");
+    }
+
+    /** Starts the broker again (same log dirs) and waits until it answers. */
+    public void startKafka() {
+        Instant t0 = Instant.now();
+        if (!kafka.process().isAlive()) {
+            launch(kafka::start);
+            recordChildPids();
+        }
+        await("kafka", kafka.process(), config.kafkaStartTimeout(), kafka::healthy,
+                "AdminClient describeCluster on " + kafka.bootstrapServers());
+        startTimes.put("kafka", Duration.between(t0, Instant.now()));
+        Log.info("kafka: healthy after %s", seconds(startTimes.get("kafka")));
+    }
+
+    public boolean isKafkaRunning() {
+        return kafka.process().isAlive();
+    }
+
+    /** SMTP and IMAP go down (connections refused); the inbox page stays up and keeps the mails received so far. */
+    public void stopMail() {
+        mail.stopSmtp();
+        Log.info("mail: SMTP/IMAP stopped");
+    }
+
+    public void startMail() {
+        mail.startSmtp();
+    }
+
+    public boolean isMailRunning() {
+        return mail.smtpRunning();
+    }
+
+    // ---- where things are ---------------------------------------------------------------------------------------
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + config.servicePort("gateway");
+    }
+
+    public String keycloakUrl() {
+        return keycloak.url();
+    }
+
+    public String keycloakAdminConsoleUrl() {
+        return keycloak.url() + "/admin/";
+    }
+
+    /** {@code http://localhost:8180/realms/laborcloud}, the issuer of the tokens. */
+    public String keycloakIssuerUrl() {
+        return keycloak.url() + "/realms/" + KeycloakServer.REALM;
+    }
+
+    public String keycloakRealm() {
+        return KeycloakServer.REALM;
+    }
+
+    public String inboxUrl() {
+        return mail.inboxUrl();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mongoUri() {
+        return mongo.uri();
+    }
+
+    public String smtpHost() {
+        return "127.0.0.1";
+    }
+
+    public int smtpPort() {
+        return config.smtpPort();
+    }
+
+    public int imapPort() {
+        return config.imapPort();
+    }
+
+    public String serviceUrl(String name) {
+        return "http://127.0.0.1:" + config.servicePort(name);
+    }
+
+    public String serviceHealthUrl(String name) {
+        return serviceUrl(name) + "/actuator/health";
+    }
+
+    public Path logDir() {
+        return config.dataDir().resolve("logs");
+    }
+
+    /** {@code <dataDir>/logs/<name>.log}; name is a service, "kafka" or "keycloak". */
+    public Path logFile(String name) {
+        return logDir().resolve(name + ".log");
+    }
+
+    /** The mails received since start (oldest first), also across {@link #stopMail()}/{@link #startMail()}. */
+    public List<MailMessage> mailMessages() {
+        return mail.messages();
+    }
+
+    public void clearMail() {
+        mail.clear();
+    }
+
+    /** From the call of {@link #start} until every started part was healthy. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** The last start time of each part ("kafka", "keycloak", service names) until it was healthy. */
+    public Map<String, Duration> startTimes() {
+        return Map.copyOf(startTimes);
+    }
+
+    /** Process ids of every live child process (including Keycloak's JVM under kc.sh). */
+    public List<Long> childPids() {
+        return allChildren().stream().flatMap(p -> p.tree().stream()).map(ProcessHandle::pid).toList();
+    }
+
+    /** Resident memory (VmRSS) of each part in MB; "launcher" is this JVM (with the MongoDB-wire store and mail). */
+    public Map<String, Long> memoryByPartMegabytes() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("launcher", ChildProcess.rssKb(ProcessHandle.current().pid()) / 1024);
+        for (ChildProcess p : allChildren()) {
+            long kb = p.rssKb();
+            if (kb > 0) {
+                out.put(p.name(), kb / 1024);
+            }
+        }
+        return out;
+    }
+
+    /** Sum of VmRSS of this JVM and every child process, in MB. */
+    public long memoryMegabytes() {
+        return memoryByPartMegabytes().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The program arguments every service gets (before its extra ones from the config). */
+    public List<String> serviceArguments(String name) {
+        StackConfig c = config;
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + c.servicePort(name),
+                "--laborcloud.kafka.brokers=" + kafka.bootstrapServers(),
+                "--laborcloud.mongodb.uri=" + mongo.uri(),
+                "--laborcloud.keycloak.url=" + keycloak.url(),
+                "--laborcloud.mail.host=127.0.0.1",
+                "--laborcloud.mail.port=" + c.smtpPort(),
+                "--laborcloud.gateway.url=" + gatewayUrl(),
+                "--laborcloud.services.registration=" + serviceUrl("registration-service"),
+                "--laborcloud.services.document=" + serviceUrl("document-service"),
+                "--laborcloud.services.review=" + serviceUrl("review-service"),
+                "--laborcloud.services.notification=" + serviceUrl("notification-service"),
+                "--laborcloud.services.union-affairs=" + serviceUrl("union-affairs-service")));
+        args.addAll(c.extraArgs(name));
+        return args;
+    }
+
+    /** A demo user of the realm file (local use only). */
+    public record DemoAccount(String username, String password, List<String> roles, String email) {
+    }
+
+    /** The users with a password in {@code keycloak/laborcloud-realm.json}. */
+    public static List<DemoAccount> demoAccounts() {
+        try (InputStream in = LocalStack.class.getClassLoader().getResourceAsStream(KeycloakServer.REALM_RESOURCE)) {
+            if (in == null) {
+                return List.of();
+            }
+            JsonNode realm = JsonMapper.builder().build().readTree(in);
+            List<DemoAccount> out = new ArrayList<>();
+            for (JsonNode user : realm.path("users")) {
+                for (JsonNode credential : user.path("credentials")) {
+                    if ("password".equals(credential.path("type").asString()) && credential.has("value")) {
+                        List<String> roles = new ArrayList<>();
+                        for (JsonNode role : user.path("realmRoles")) {
+                            if (!role.asString().startsWith("default-roles-")) {
+                                roles.add(role.asString());
+                            }
+                        }
+                        out.add(new DemoAccount(user.path("username").asString(),
+                                credential.path("value").asString(), List.copyOf(roles),
+                                user.path("email").asString()));
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What ./run prints once everything is up. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        String nl = System.lineSeparator();
+        sb.append(nl).append("Labour cloud local stack is up").append(nl).append(nl);
+        if (config.startServices() && config.services().contains("gateway")) {
+            sb.append(String.format("  %-22s %s%n", "Gateway (web UI)", gatewayUrl()));
+        }
+        sb.append(String.format("  %-22s %s   admin console %s (admin / admin, dev only)%n", "Keycloak",
+                keycloakUrl(), keycloakAdminConsoleUrl()));
+        sb.append(String.format("  %-22s %s   (SMTP %s:%d, IMAP %s:%d)%n", "Mail inbox", inboxUrl(), smtpHost(),
+                smtpPort(), smtpHost(), imapPort()));
+        sb.append(String.format("  %-22s %s%n", "Kafka", kafkaBootstrapServers()));
+        sb.append(String.format("  %-22s %s   (mongo-java-server + H2 file; stands in for MongoDB)%n",
+                "MongoDB wire protocol", mongoUri()));
+        if (config.startServices()) {
+            sb.append(nl).append("  Service health:").append(nl);
+            for (String name : config.services()) {
+                sb.append(String.format("    %-22s %s%n", name, serviceHealthUrl(name)));
+            }
+        }
+        sb.append(nl).append("  Demo accounts (realm ").append(KeycloakServer.REALM).append(", local use only):")
+                .append(nl);
+        for (DemoAccount a : demoAccounts()) {
+            sb.append(String.format("    %-10s / %-16s %s%n", a.username(), a.password(), String.join(", ", a.roles())));
+        }
+        sb.append(nl).append(String.format("  Started in %s. Memory (VmRSS): %d MB total — ", seconds(startupTime),
+                memoryMegabytes()));
+        List<String> parts = new ArrayList<>();
+        memoryByPartMegabytes().forEach((part, mb) -> parts.add(part + " " + mb));
+        sb.append(String.join(", ", parts)).append(nl);
+        sb.append("  Data and logs: ").append(config.dataDir()).append(" (logs/<part>.log)").append(nl);
+        return sb.toString();
+    }
+
+    // ---- ./run --------------------------------------------------------------------------------------------------
+
+    /**
+     * {@code ./run}: {@code --data <dir>} (default .data), {@code --repo <dir>} (default .), {@code --kc-home <dir>},
+     * {@code --infra-only} (no services). Blocks until Ctrl-C.
+     */
+    public static void main(String[] args) {
+        setDefaultLogLevels();
+        StackConfig.Builder builder = StackConfig.builder();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--data" -> builder.dataDir(Path.of(value(args, ++i, "--data")));
+                case "--repo" -> builder.repoRoot(Path.of(value(args, ++i, "--repo")));
+                case "--kc-home" -> builder.kcHome(Path.of(value(args, ++i, "--kc-home")));
+                case "--infra-only" -> builder.startServices(false);
+                case "-h", "--help" -> {
+                    System.out.println("usage: ./run [--no-build] [--infra-only] [--data DIR] [--repo DIR] [--kc-home DIR]");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown argument: " + args[i]
+                            + " (usage: ./run [--no-build] [--infra-only] [--data DIR] [--repo DIR] [--kc-home DIR])");
+                    System.exit(2);
+                }
+            }
+        }
+        LocalStack stack;
+        try {
+            stack = start(builder.build(), true);
+        } catch (StackException.AlreadyRunning | StackException.PortInUse e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        } catch (StackException e) {
+            System.err.println("could not start the local stack: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        System.out.println(stack.describe());
+        System.out.println("  Press Ctrl-C to stop.");
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            System.err.println(option + " needs a value");
+            System.exit(2);
+        }
+        return args[i];
+    }
+
+    /** The launcher's own console shows progress, not the Kafka client's and GreenMail's INFO chatter. */
+    private static void setDefaultLogLevels() {
+        Map<String, String> defaults = Map.of(
+                "org.slf4j.simpleLogger.log.org.apache.kafka", "error",
+                "org.slf4j.simpleLogger.log.com.icegreen", "warn",
+                "org.slf4j.simpleLogger.log.de.bwaldvogel", "warn",
+                "org.slf4j.simpleLogger.log.io.netty", "warn");
+        defaults.forEach((k, v) -> {
+            if (System.getProperty(k) == null) {
+                System.setProperty(k, v);
+            }
+        });
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private ChildProcess newServiceProcess(String name) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", config.dataDir().resolve("run").resolve(name + ".jar").toString()));
+        command.addAll(serviceArguments(name));
+        return new ChildProcess(name, command, Map.of(), n -> false, config.dataDir().resolve("work").resolve(name),
+                logFile(name));
+    }
+
+    /** {@code <repoRoot>/<module>/target/<module>-0.1.0-SNAPSHOT-exec.jar} (or the newest {@code *-exec.jar}). */
+    private Path serviceJar(String name) {
+        Path target = config.repoRoot().resolve(name).resolve("target");
+        Path expected = target.resolve(name + "-" + PROJECT_VERSION + "-exec.jar");
+        if (Files.isRegularFile(expected)) {
+            return expected;
+        }
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> files = Files.list(target)) {
+                Optional<Path> any = files
+                        .filter(f -> f.getFileName().toString().startsWith(name + "-")
+                                && f.getFileName().toString().endsWith("-exec.jar"))
+                        .max(Comparator.comparing(f -> f.toFile().lastModified()));
+                if (any.isPresent()) {
+                    return any.get();
+                }
+            } catch (IOException ignored) {
+                // reported below
+            }
+        }
+        throw new StackException("no runnable jar for " + name + ": expected " + expected
+                + "; build it first with `./mvnw -DskipTests install` (./run does that)");
+    }
+
+    private void launch(Runnable starter) {
+        synchronized (lifecycle) {
+            if (stopping) {
+                throw new StackException("the stack is stopping");
+            }
+            starter.run();
+        }
+    }
+
+    private void await(String what, ChildProcess process, Duration timeout, BooleanSupplier healthy, String probe) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            if (stopping) {
+                throw new StackException("the stack is stopping; stopped waiting for " + what);
+            }
+            if (healthy.getAsBoolean()) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new StackException(what + " exited (code " + process.exitCode() + ") before it was healthy; "
+                        + "last " + LOG_TAIL_LINES + " lines of " + process.logFile() + ":\n"
+                        + process.tail(LOG_TAIL_LINES));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackException(what + " was not healthy within " + timeout.toSeconds() + " s (" + probe
+                        + "); last " + LOG_TAIL_LINES + " lines of " + process.logFile() + ":\n"
+                        + process.tail(LOG_TAIL_LINES));
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    private boolean httpOk(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void checkPorts() {
+        Map<Integer, String> needed = new LinkedHashMap<>();
+        needed.put(config.kafkaPort(), "Kafka");
+        needed.put(config.kafkaControllerPort(), "Kafka (KRaft controller)");
+        needed.put(config.mongoPort(), "the MongoDB-wire store");
+        needed.put(config.smtpPort(), "GreenMail SMTP");
+        needed.put(config.imapPort(), "GreenMail IMAP");
+        needed.put(config.inboxPort(), "the mail inbox page");
+        needed.put(config.keycloakPort(), "Keycloak");
+        if (config.startServices()) {
+            for (String name : config.services()) {
+                needed.put(config.servicePort(name), name);
+            }
+        }
+        needed.forEach((port, part) -> {
+            if (!portFree(port)) {
+                throw new StackException.PortInUse(port, part);
+            }
+        });
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private List<ChildProcess> allChildren() {
+        List<ChildProcess> all = new ArrayList<>(services.values());
+        all.add(keycloak.process());
+        all.add(kafka.process());
+        return all;
+    }
+
+    private Path pidsFile() {
+        return config.dataDir().resolve("run").resolve("children.pids");
+    }
+
+    /** Remembers child pids so that a later run can end them if this launcher is killed with SIGKILL. */
+    private synchronized void recordChildPids() {
+        List<String> lines = childPids().stream().map(String::valueOf).toList();
+        try {
+            Files.write(pidsFile(), lines, StandardCharsets.UTF_8);
+        } catch (IOException ignored) {
+            // only a safety net
+        }
+    }
+
+    private void killLeftoversOfEarlierRun() {
+        Path file = pidsFile();
+        if (!Files.exists(file)) {
+            return;
+        }
+        String marker = config.dataDir().toString();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                ProcessHandle.of(Long.parseLong(line.trim()))
+                        .filter(ProcessHandle::isAlive)
+                        .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                        .ifPresent(h -> {
+                            Log.info("ending process %d left over from an earlier run that did not stop: %s",
+                                    h.pid(), abbreviate(h.info().commandLine().orElse("?"), 140));
+                            h.descendants().forEach(ProcessHandle::destroyForcibly);
+                            h.destroyForcibly();
+                            h.onExit().join();
+                        });
+            }
+            Files.delete(file);
+        } catch (IOException | RuntimeException e) {
+            Log.info("could not check %s: %s", file, e);
+        }
+    }
+
+    private void registerShutdownHook() {
+        shutdownHook = new Thread(this::stop, "local-stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    private static void joinQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "...";
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+}

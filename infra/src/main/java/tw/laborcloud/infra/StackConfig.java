@@ -1,0 +1,233 @@
+package tw.laborcloud.infra;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@link LocalStack} starts and where. Build one with {@link #builder()}; {@link #defaults()} is what
+ * {@code ./run} uses. Ports are fixed on purpose (the Keycloak realm's redirect URIs name
+ * {@code http://localhost:8080}); change them only for a part that is not started.
+ *
+ * @param dataDir             everything the stack writes: Kafka logs, the MongoDB-wire store, Keycloak's H2 database,
+ *                            service jar copies, process logs ({@code <dataDir>/logs/<part>.log}), the run lock
+ * @param repoRoot            the project's root; service jars are read from {@code <repoRoot>/<module>/target/}
+ * @param kcHome              the unpacked Keycloak distribution ({@code ./mvnw -pl infra package} unpacks it)
+ * @param startServices       false starts only Kafka, the MongoDB-wire store, mail and Keycloak
+ * @param services            which services {@code startServices} starts (in {@link LocalStack#SERVICES} order,
+ *                            gateway last)
+ * @param extraServiceArgs    extra program arguments per service name, appended after the standard ones
+ *                            (later Spring Boot arguments win, so these can override)
+ */
+public record StackConfig(
+        Path dataDir,
+        Path repoRoot,
+        Path kcHome,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        int smtpPort,
+        int imapPort,
+        int inboxPort,
+        int keycloakPort,
+        Map<String, Integer> servicePorts,
+        boolean startServices,
+        List<String> services,
+        Map<String, List<String>> extraServiceArgs,
+        Duration kafkaStartTimeout,
+        Duration keycloakStartTimeout,
+        Duration serviceStartTimeout,
+        Duration stopTimeout) {
+
+    public static final String KEYCLOAK_VERSION = "26.7.3";
+
+    /** Service name to its fixed port, in start order (gateway last). */
+    public static final Map<String, Integer> DEFAULT_SERVICE_PORTS = defaultServicePorts();
+
+    public StackConfig {
+        dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
+        repoRoot = Objects.requireNonNull(repoRoot, "repoRoot").toAbsolutePath().normalize();
+        kcHome = Objects.requireNonNull(kcHome, "kcHome").toAbsolutePath().normalize();
+        servicePorts = Map.copyOf(servicePorts);
+        for (String name : LocalStack.SERVICES) {
+            if (!servicePorts.containsKey(name)) {
+                throw new IllegalArgumentException("no port for service " + name);
+            }
+        }
+        services = List.copyOf(services);
+        for (String name : services) {
+            requireKnownService(name);
+        }
+        Map<String, List<String>> extras = new LinkedHashMap<>();
+        extraServiceArgs.forEach((name, args) -> extras.put(requireKnownService(name), List.copyOf(args)));
+        extraServiceArgs = Map.copyOf(extras);
+        Objects.requireNonNull(kafkaStartTimeout);
+        Objects.requireNonNull(keycloakStartTimeout);
+        Objects.requireNonNull(serviceStartTimeout);
+        Objects.requireNonNull(stopTimeout);
+    }
+
+    /** The configuration of {@code ./run}: data in {@code .data}, repository in {@code .}, every part started. */
+    public static StackConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.dataDir = dataDir;
+        b.repoRoot = repoRoot;
+        b.kcHome = kcHome;
+        b.kafkaPort = kafkaPort;
+        b.kafkaControllerPort = kafkaControllerPort;
+        b.mongoPort = mongoPort;
+        b.smtpPort = smtpPort;
+        b.imapPort = imapPort;
+        b.inboxPort = inboxPort;
+        b.keycloakPort = keycloakPort;
+        b.servicePorts = new LinkedHashMap<>(servicePorts);
+        b.startServices = startServices;
+        b.services = new ArrayList<>(services);
+        b.extraServiceArgs = new LinkedHashMap<>(extraServiceArgs);
+        b.kafkaStartTimeout = kafkaStartTimeout;
+        b.keycloakStartTimeout = keycloakStartTimeout;
+        b.serviceStartTimeout = serviceStartTimeout;
+        b.stopTimeout = stopTimeout;
+        return b;
+    }
+
+    public int servicePort(String service) {
+        return servicePorts.get(requireKnownService(service));
+    }
+
+    public List<String> extraArgs(String service) {
+        return extraServiceArgs.getOrDefault(requireKnownService(service), List.of());
+    }
+
+    /** {@code ~/.cache/laborcloud/keycloak-26.7.3}, or the {@code laborcloud.keycloak.home} system property. */
+    public static Path defaultKcHome() {
+        String configured = System.getProperty("laborcloud.keycloak.home");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "laborcloud", "keycloak-" + KEYCLOAK_VERSION);
+    }
+
+    static String requireKnownService(String name) {
+        if (!LocalStack.SERVICES.contains(name)) {
+            throw new IllegalArgumentException("unknown service '" + name + "'; known: " + LocalStack.SERVICES);
+        }
+        return name;
+    }
+
+    private static Map<String, Integer> defaultServicePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("registration-service", 8081);
+        ports.put("document-service", 8082);
+        ports.put("review-service", 8083);
+        ports.put("notification-service", 8084);
+        ports.put("union-affairs-service", 8085);
+        ports.put("gateway", 8080);
+        return java.util.Collections.unmodifiableMap(ports);
+    }
+
+    public static final class Builder {
+        private Path dataDir = Path.of(".data");
+        private Path repoRoot = Path.of(".");
+        private Path kcHome = defaultKcHome();
+        private int kafkaPort = 9092;
+        private int kafkaControllerPort = 9093;
+        private int mongoPort = 27017;
+        private int smtpPort = 3025;
+        private int imapPort = 3143;
+        private int inboxPort = 8025;
+        private int keycloakPort = 8180;
+        private Map<String, Integer> servicePorts = new LinkedHashMap<>(DEFAULT_SERVICE_PORTS);
+        private boolean startServices = true;
+        private List<String> services = new ArrayList<>(LocalStack.SERVICES);
+        private Map<String, List<String>> extraServiceArgs = new LinkedHashMap<>();
+        private Duration kafkaStartTimeout = Duration.ofSeconds(60);
+        private Duration keycloakStartTimeout = Duration.ofSeconds(240);
+        private Duration serviceStartTimeout = Duration.ofSeconds(120);
+        private Duration stopTimeout = Duration.ofSeconds(20);
+
+        private Builder() {
+        }
+
+        public Builder dataDir(Path dataDir) { this.dataDir = dataDir; return this; }
+
+        public Builder repoRoot(Path repoRoot) { this.repoRoot = repoRoot; return this; }
+
+        public Builder kcHome(Path kcHome) { this.kcHome = kcHome; return this; }
+
+        public Builder kafkaPort(int port) { this.kafkaPort = port; return this; }
+
+        public Builder kafkaControllerPort(int port) { this.kafkaControllerPort = port; return this; }
+
+        public Builder mongoPort(int port) { this.mongoPort = port; return this; }
+
+        public Builder smtpPort(int port) { this.smtpPort = port; return this; }
+
+        public Builder imapPort(int port) { this.imapPort = port; return this; }
+
+        public Builder inboxPort(int port) { this.inboxPort = port; return this; }
+
+        public Builder keycloakPort(int port) { this.keycloakPort = port; return this; }
+
+        public Builder servicePort(String service, int port) {
+            servicePorts.put(requireKnownService(service), port);
+            return this;
+        }
+
+        /** False: start only the infrastructure (Kafka, MongoDB-wire store, mail, Keycloak). */
+        public Builder startServices(boolean startServices) { this.startServices = startServices; return this; }
+
+        /** Start only these services (and none of the others); they still start in the standard order. */
+        public Builder services(String... names) {
+            this.services = new ArrayList<>(Arrays.asList(names));
+            return this;
+        }
+
+        /** Extra program arguments for one service, e.g. {@code --laborcloud.some.fault=true}. */
+        public Builder extraServiceArgs(String service, List<String> args) {
+            extraServiceArgs.put(requireKnownService(service), List.copyOf(args));
+            return this;
+        }
+
+        public Builder extraServiceArgs(String service, String... args) {
+            return extraServiceArgs(service, Arrays.asList(args));
+        }
+
+        public Builder extraServiceArgs(Map<String, List<String>> extra) {
+            extra.forEach(this::extraServiceArgs);
+            return this;
+        }
+
+        public Builder kafkaStartTimeout(Duration timeout) { this.kafkaStartTimeout = timeout; return this; }
+
+        public Builder keycloakStartTimeout(Duration timeout) { this.keycloakStartTimeout = timeout; return this; }
+
+        public Builder serviceStartTimeout(Duration timeout) { this.serviceStartTimeout = timeout; return this; }
+
+        /** How long a stopped process may take after SIGTERM before it is killed. */
+        public Builder stopTimeout(Duration timeout) { this.stopTimeout = timeout; return this; }
+
+        public StackConfig build() {
+            List<String> ordered = LocalStack.SERVICES.stream().filter(services::contains).toList();
+            for (String name : services) {
+                requireKnownService(name);
+            }
+            return new StackConfig(dataDir, repoRoot, kcHome, kafkaPort, kafkaControllerPort, mongoPort, smtpPort,
+                    imapPort, inboxPort, keycloakPort, servicePorts, startServices, ordered, extraServiceArgs,
+                    kafkaStartTimeout, keycloakStartTimeout, serviceStartTimeout, stopTimeout);
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package tw.laborcloud.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts the real infrastructure of the local stack (Kafka broker, MongoDB-wire store, GreenMail, Keycloak) through
+ * {@link LocalStack#start} on a temporary data directory, without the services, and checks each part the way the
+ * services use it. The last test stops the stack, checks no child process is left, and starts it again on the same
+ * data directory (Keycloak must come up faster and keep its realm and users).
+ *
+ * <p>Uses the fixed ports of the stack (9092, 9093, 27017, 3025, 3143, 8025, 8180): it fails when a {@code ./run} is
+ * up on the same machine.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackInfraIntegrationTests {
+
+    private static final String NUMERIC_USER = "87654321";
+    private static final String NUMERIC_USER_PASSWORD = "Union-pass-1!";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static Path dataDir;
+    private static LocalStack stack;
+    private static Duration firstStartup;
+    private static Duration firstKeycloakStart;
+    private static long firstMemoryMb;
+
+    @BeforeAll
+    static void startInfrastructure() throws IOException {
+        dataDir = Files.createTempDirectory("laborcloud-stack-test-");
+        stack = LocalStack.start(config());
+        firstStartup = stack.startupTime();
+        firstKeycloakStart = stack.startTimes().get("keycloak");
+        firstMemoryMb = stack.memoryMegabytes();
+        System.out.printf("first start: %s total, kafka %s, keycloak %s, %d MB RSS %s%n", firstStartup,
+                stack.startTimes().get("kafka"), firstKeycloakStart, firstMemoryMb, stack.memoryByPartMegabytes());
+    }
+
+    @AfterAll
+    static void stopInfrastructure() throws IOException {
+        if (stack != null) {
+            stack.stop();
+        }
+        if (dataDir != null) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static StackConfig config() {
+        return StackConfig.builder().dataDir(dataDir).repoRoot(Path.of("..")).startServices(false).build();
+    }
+
+    @Test
+    @Order(1)
+    void aSecondLauncherOnTheSameDataIsRefusedAndTakenPortsAreNamed() throws IOException {
+        assertThatThrownBy(() -> LocalStack.start(config()))
+                .isInstanceOf(StackException.AlreadyRunning.class)
+                .hasMessageContaining("another ./run is already running (pid " + ProcessHandle.current().pid() + ")");
+
+        Path other = Files.createTempDirectory("laborcloud-stack-other-");
+        try {
+            assertThatThrownBy(() -> LocalStack.start(config().toBuilder().dataDir(other).build()))
+                    .isInstanceOf(StackException.PortInUse.class)
+                    .hasMessageContaining("port 9092")
+                    .hasMessageContaining("Kafka");
+        } finally {
+            try (Stream<Path> files = Files.walk(other)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void kafkaBrokerCreatesAndListsTopics() throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic("infra-test.probe", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            assertThat(topics).contains("infra-test.probe");
+            assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void mongoWireProtocolStoresDocuments() {
+        try (MongoClient client = MongoClients.create(stack.mongoUri())) {
+            MongoCollection<Document> probes = client.getDatabase("infra-test").getCollection("probes");
+            probes.insertOne(new Document("_id", "probe-1").append("note", "測試資料"));
+            Document found = probes.find(new Document("_id", "probe-1")).first();
+            assertThat(found).isNotNull();
+            assertThat(found.getString("note")).isEqualTo("測試資料");
+            // what Spring Boot's MongoDB health indicator sends; mongo-java-server alone does not know it
+            assertThat(client.getDatabase("infra-test").runCommand(new Document("hello", 1)).get("ok"))
+                    .isIn(1, 1.0);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void smtpMailShowsInTheInboxAndSurvivesAnSmtpOutage() throws Exception {
+        sendMail("union-1@example.test", "帳號啟用通知", "請點選連結啟用帳號：http://localhost:8080/activate?token=abc",
+                "<p>請點選<a href=\"http://localhost:8080/activate?token=abc\">此連結</a>啟用帳號</p>");
+
+        JsonNode messages = getJson(stack.inboxUrl() + "/api/messages");
+        assertThat(messages.size()).isEqualTo(1);
+        JsonNode first = messages.get(0);
+        assertThat(first.get("to").asString()).isEqualTo("union-1@example.test");
+        assertThat(first.get("from").asString()).isEqualTo("noreply@laborcloud.test");
+        assertThat(first.get("subject").asString()).isEqualTo("帳號啟用通知");
+        assertThat(first.get("text").asString()).contains("http://localhost:8080/activate?token=abc");
+        assertThat(first.get("html").asString()).contains("<a href=");
+        assertThat(first.get("receivedAt").asString()).isNotBlank();
+
+        String list = get(stack.inboxUrl() + "/").body();
+        assertThat(list).contains("收件者", "主旨", "時間", "帳號啟用通知");
+        HttpResponse<String> one = get(stack.inboxUrl() + "/messages/1");
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.body()).contains("iframe sandbox", "&lt;a href=", "union-1@example.test");
+
+        stack.stopMail();
+        assertThatThrownBy(() -> new Socket("127.0.0.1", stack.smtpPort()).close())
+                .isInstanceOf(ConnectException.class);
+        assertThat(getJson(stack.inboxUrl() + "/api/messages").size()).isEqualTo(1);
+        stack.startMail();
+
+        sendMail("union-2@example.test", "第二封", "second", null);
+        JsonNode after = getJson(stack.inboxUrl() + "/api/messages");
+        assertThat(after.size()).isEqualTo(2);
+        assertThat(after.get(0).get("subject").asString()).isEqualTo("第二封"); // newest first
+        assertThat(after.get(1).get("subject").asString()).isEqualTo("帳號啟用通知");
+        assertThat(stack.mailMessages()).extracting(MailMessage::to)
+                .containsExactly("union-1@example.test", "union-2@example.test");
+    }
+
+    @Test
+    @Order(5)
+    void keycloakPasswordGrantCarriesRealmRoles() throws Exception {
+        JsonNode token = passwordGrant("reviewer1", "Reviewer1-pass!");
+        JsonNode claims = claims(token.get("access_token").asString());
+        assertThat(claims.get("iss").asString()).isEqualTo("http://localhost:8180/realms/laborcloud");
+        assertThat(values(claims.path("realm_access").path("roles"))).contains("reviewer")
+                .doesNotContain("approver", "ops", "union");
+        assertThat(claims.get("preferred_username").asString()).isEqualTo("reviewer1");
+
+        JsonNode approver = claims(passwordGrant("approver1", "Approver1-pass!").get("access_token").asString());
+        assertThat(values(approver.path("realm_access").path("roles"))).contains("approver");
+    }
+
+    @Test
+    @Order(6)
+    void backendServiceAccountManagesUsersAndUnionIdBecomesAClaim() throws Exception {
+        String adminToken = clientCredentials();
+
+        HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(stack.keycloakUrl() + "/admin/realms/laborcloud/users?username=reviewer1&exact=true"))
+                .header("Authorization", "Bearer " + adminToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(values(JSON.readTree(found.body()), "username")).containsExactly("reviewer1");
+
+        // a union's account: numeric 8-digit user name, no first/last name, custom attributes
+        String user = """
+                {"username":"%s","enabled":true,"email":"%s@example.test","emailVerified":true,
+                 "attributes":{"unionId":["U-%s"],"applicationId":["APP-0001"]},
+                 "credentials":[{"type":"password","value":"%s","temporary":false}]}
+                """.formatted(NUMERIC_USER, NUMERIC_USER, NUMERIC_USER, NUMERIC_USER_PASSWORD);
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(stack.keycloakUrl() + "/admin/realms/laborcloud/users"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(user)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        JsonNode claims = claims(passwordGrant(NUMERIC_USER, NUMERIC_USER_PASSWORD).get("access_token").asString());
+        assertThat(claims.get("union_id").asString()).isEqualTo("U-" + NUMERIC_USER);
+    }
+
+    @Test
+    @Order(7)
+    void restartOnTheSameDataKeepsEverythingAndKeycloakStartsFaster() throws Exception {
+        List<Long> pids = stack.childPids();
+        assertThat(pids).hasSizeGreaterThanOrEqualTo(3); // kafka, kc.sh, keycloak's JVM
+        stack.stop();
+        stack = null;
+
+        assertThat(pids).allSatisfy(pid ->
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                        .as("pid %d still alive", pid).isFalse());
+        assertThat(ProcessHandle.current().descendants()
+                .filter(h -> h.info().commandLine().orElse("").contains(dataDir.toString())).toList()).isEmpty();
+
+        stack = LocalStack.start(config());
+        Duration secondKeycloakStart = stack.startTimes().get("keycloak");
+        System.out.printf("second start: %s total, kafka %s, keycloak %s (first %s), %d MB RSS %s%n",
+                stack.startupTime(), stack.startTimes().get("kafka"), secondKeycloakStart, firstKeycloakStart,
+                stack.memoryMegabytes(), stack.memoryByPartMegabytes());
+        assertThat(secondKeycloakStart).isLessThan(firstKeycloakStart);
+
+        // Keycloak: the realm was not re-imported and the user created at run time is still there
+        assertThat(Files.readString(stack.logFile("keycloak"))).contains("Realm 'laborcloud' already exists");
+        assertThat(Files.exists(dataDir.resolve("keycloak/keycloakdb.mv.db"))).isTrue();
+        assertThat(claims(passwordGrant(NUMERIC_USER, NUMERIC_USER_PASSWORD).get("access_token").asString())
+                .get("union_id").asString()).isEqualTo("U-" + NUMERIC_USER);
+        // Kafka and the MongoDB-wire store kept their data
+        try (Admin admin = admin()) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("infra-test.probe");
+        }
+        try (MongoClient client = MongoClients.create(stack.mongoUri())) {
+            assertThat(client.getDatabase("infra-test").getCollection("probes")
+                    .find(new Document("_id", "probe-1")).first()).isNotNull();
+        }
+    }
+
+    // ---- helpers ----
+
+    private static Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        return Admin.create(props);
+    }
+
+    private static void sendMail(String to, String subject, String text, String html) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", stack.smtpHost());
+        props.put("mail.smtp.port", String.valueOf(stack.smtpPort()));
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom("noreply@laborcloud.test");
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSubject(subject, "UTF-8");
+        if (html == null) {
+            message.setText(text, "UTF-8");
+        } else {
+            MimeBodyPart plain = new MimeBodyPart();
+            plain.setText(text, "UTF-8");
+            MimeBodyPart rich = new MimeBodyPart();
+            rich.setContent(html, "text/html; charset=UTF-8");
+            message.setContent(new MimeMultipart("alternative", plain, rich));
+        }
+        Transport.send(message);
+    }
+
+    private static JsonNode passwordGrant(String username, String password) throws Exception {
+        return tokenRequest(Map.of("grant_type", "password", "client_id", "labor-test", "username", username,
+                "password", password, "scope", "openid"));
+    }
+
+    private static String clientCredentials() throws Exception {
+        return tokenRequest(Map.of("grant_type", "client_credentials", "client_id", "labor-backend",
+                "client_secret", "labor-backend-dev-secret")).get("access_token").asString();
+    }
+
+    private static JsonNode tokenRequest(Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(stack.keycloakIssuerUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode claims(String jwt) {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    private static List<String> values(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+
+    private static List<String> values(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.get(field).asString()));
+        return out;
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode getJson(String url) throws Exception {
+        HttpResponse<String> response = get(url);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
