@@ -3,12 +3,17 @@ package tw.laborcloud.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,10 +39,9 @@ class RegistrationToActivationSystemTests {
     @BeforeAll
     static void startStack() {
         Path repoRoot = Path.of("..").toAbsolutePath().normalize();
-        stack = LocalStack.start(StackConfig.builder()
-                .repoRoot(repoRoot)
-                .dataDir(repoRoot.resolve("system-tests/target/stack-data"))
-                .build());
+        Path dataDir = repoRoot.resolve("system-tests/target/stack-data");
+        deleteRecursively(dataDir); // every run imports the realm afresh and starts with empty stores
+        stack = LocalStack.start(StackConfig.builder().repoRoot(repoRoot).dataDir(dataDir).build());
         System.out.println(stack.describe());
         client = new StackClient(stack.gatewayUrl(), stack.keycloakUrl());
     }
@@ -46,6 +50,17 @@ class RegistrationToActivationSystemTests {
     static void stopStack() {
         if (stack != null) {
             stack.stop();
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
