@@ -636,7 +636,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> defaults = Map.of(
                 "org.slf4j.simpleLogger.log.org.apache.kafka", "error",
                 "org.slf4j.simpleLogger.log.com.icegreen", "warn",
-                "org.slf4j.simpleLogger.log.de.bwaldvogel", "warn",
+                // mongo-java-server warns for every non-unique index it does not build: known, not actionable
+                "org.slf4j.simpleLogger.log.de.bwaldvogel", "error",
                 "org.slf4j.simpleLogger.log.io.netty", "warn");
         defaults.forEach((k, v) -> {
             if (System.getProperty(k) == null) {

@@ -8,8 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-import tw.laborcloud.platform.web.ApiException;
-import tw.laborcloud.platform.web.CorrelationIds;
+import tw.laborcloud.platform.web.ProblemDetailsAdvice;
 
 /**
  * An upload far above the limit is cut off by the servlet container before any controller
@@ -21,12 +20,6 @@ class UploadSizeAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        ApiException refusal = UploadRefusals.tooLarge();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(refusal.status(), refusal.getMessage());
-        problem.setTitle(refusal.status().getReasonPhrase());
-        problem.setProperty("code", refusal.code());
-        problem.setProperty("errors", refusal.violations());
-        problem.setProperty("correlationId", CorrelationIds.current());
-        return ResponseEntity.status(refusal.status()).body(problem);
+        return ProblemDetailsAdvice.toResponse(UploadRefusals.tooLarge());
     }
 }

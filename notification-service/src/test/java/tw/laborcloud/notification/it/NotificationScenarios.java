@@ -16,13 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +43,7 @@ import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.json.JsonMapper;
 import tw.laborcloud.events.DomainEvent;
 import tw.laborcloud.events.Topics;
+import tw.laborcloud.platform.test.KafkaTestClient;
 import tw.laborcloud.events.registration.AccountActivated;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.review.ApplicationRejected;
@@ -263,12 +259,8 @@ abstract class NotificationScenarios {
         awaitMails(marker.email(), 1);
     }
 
-    private void send(String topic, DomainEvent event) throws InterruptedException, ExecutionException {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, PARTITION, event.applicationId(), json.writeValueAsString(event)))
-                    .get();
-        }
+    private void send(String topic, DomainEvent event) {
+        KafkaTestClient.send(brokers, topic, PARTITION, event.applicationId(), json.writeValueAsString(event));
     }
 
     private List<MimeMessage> awaitMails(String address, int count) {

@@ -20,6 +20,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
+        return toResponse(e);
+    }
+
+    /** The response for a refusal, for handlers of exceptions that must answer like an {@link ApiException}. */
+    public static ResponseEntity<ProblemDetail> toResponse(ApiException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setTitle(e.status().getReasonPhrase());
         problem.setProperty("code", e.code());
@@ -38,6 +43,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         f.getDefaultMessage()))
                 .toList();
         ApiException api = ApiException.invalid(violations);
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(api(api).getBody());
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(toResponse(api).getBody());
     }
 }

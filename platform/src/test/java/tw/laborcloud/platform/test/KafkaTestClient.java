@@ -22,10 +22,18 @@ public final class KafkaTestClient {
     }
 
     public static void send(String brokers, String topic, String key, String json) {
+        send(brokers, topic, null, key, json);
+    }
+
+    /**
+     * Sends to one partition (null: by key). Tests that need a marker to prove earlier
+     * records were consumed put them all on one partition, which a consumer reads in order.
+     */
+    public static void send(String brokers, String topic, Integer partition, String key, String json) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, json)).get();
+            producer.send(new ProducerRecord<>(topic, partition, key, json)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }

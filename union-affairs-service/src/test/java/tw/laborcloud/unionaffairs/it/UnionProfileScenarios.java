@@ -13,10 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +29,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import tools.jackson.databind.json.JsonMapper;
 import tw.laborcloud.events.Topics;
+import tw.laborcloud.platform.test.KafkaTestClient;
 import tw.laborcloud.events.registration.AccountActivated;
 import tw.laborcloud.unionaffairs.profile.UnionProfile;
 
@@ -189,11 +186,8 @@ abstract class UnionProfileScenarios {
         return mongo.findById(unionId, Document.class, UnionProfile.COLLECTION);
     }
 
-    private void send(AccountActivated event) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ACCOUNT_ACTIVATED, PARTITION, event.applicationId(),
-                    json.writeValueAsString(event))).get();
-        }
+    private void send(AccountActivated event) {
+        KafkaTestClient.send(brokers, Topics.ACCOUNT_ACTIVATED, PARTITION, event.applicationId(),
+                json.writeValueAsString(event));
     }
 }
