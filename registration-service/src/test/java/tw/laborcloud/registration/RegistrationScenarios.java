@@ -114,6 +114,28 @@ abstract class RegistrationScenarios {
     }
 
     @Test
+    void theRequestsCorrelationIdTravelsIntoTheEventAndItsKafkaHeaders() throws Exception {
+        String cert = newCertificateNo();
+        String location = mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .header("X-Correlation-Id", "corr-" + cert + "-trace")
+                        .content(body(cert, "Secret-Pass1", "clerk@union.example")))
+                .andExpect(status().isCreated())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("X-Correlation-Id", "corr-" + cert + "-trace"))
+                .andReturn().getResponse().getHeader("Location");
+        String applicationId = location.substring(location.lastIndexOf('/') + 1);
+        ConsumerRecord<String, String> record = KafkaTestClient.awaitOne(brokers, Topics.REGISTRATION_SUBMITTED,
+                applicationId, Duration.ofSeconds(30));
+        assertThat(record.value()).contains("\"correlationId\":\"corr-" + cert + "-trace\"");
+        assertThat(new String(record.headers().lastHeader("correlationId").value(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("corr-" + cert + "-trace");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("laborcloud_outbox_published_total"))));
+    }
+
+    @Test
     void invalidInputIsRefusedFieldByFieldAndNothingIsStored() throws Exception {
         long before = mongo.count(new org.springframework.data.mongodb.core.query.Query(), Registrations.COLLECTION);
         mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
