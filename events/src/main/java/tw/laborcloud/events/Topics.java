@@ -4,9 +4,12 @@ import java.util.List;
 
 import tw.laborcloud.events.document.DocumentsVerified;
 import tw.laborcloud.events.registration.AccountActivated;
+import tw.laborcloud.events.registration.ContactEmailConfirmed;
+import tw.laborcloud.events.registration.DocumentsReplaced;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.review.ApplicationApproved;
 import tw.laborcloud.events.review.ApplicationRejected;
+import tw.laborcloud.events.review.SupplementRequested;
 
 /** One topic per business event, named for the event, keyed by application id. */
 public final class Topics {
@@ -16,6 +19,9 @@ public final class Topics {
     public static final String APPLICATION_APPROVED = "union.application.approved";
     public static final String APPLICATION_REJECTED = "union.application.rejected";
     public static final String ACCOUNT_ACTIVATED = "union.account.activated";
+    public static final String CONTACT_EMAIL_CONFIRMED = "union.registration.email-confirmed";
+    public static final String DOCUMENTS_REPLACED = "union.registration.documents-replaced";
+    public static final String SUPPLEMENT_REQUESTED = "union.application.supplement-requested";
 
     /** Every topic with the record it carries. */
     public static final List<EventTopic<?>> ALL = List.of(
@@ -23,7 +29,10 @@ public final class Topics {
             new EventTopic<>(DOCUMENTS_VERIFIED, DocumentsVerified.class),
             new EventTopic<>(APPLICATION_APPROVED, ApplicationApproved.class),
             new EventTopic<>(APPLICATION_REJECTED, ApplicationRejected.class),
-            new EventTopic<>(ACCOUNT_ACTIVATED, AccountActivated.class));
+            new EventTopic<>(ACCOUNT_ACTIVATED, AccountActivated.class),
+            new EventTopic<>(CONTACT_EMAIL_CONFIRMED, ContactEmailConfirmed.class),
+            new EventTopic<>(DOCUMENTS_REPLACED, DocumentsReplaced.class),
+            new EventTopic<>(SUPPLEMENT_REQUESTED, SupplementRequested.class));
 
     private Topics() {
     }

@@ -14,18 +14,25 @@ public record DocumentsVerified(
         String correlationId,
         int schemaVersion,
         Verdict verdict,
-        List<VerifiedDocument> documents) implements DomainEvent {
+        List<VerifiedDocument> documents,
+        Integer round) implements DomainEvent {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2 added {@code round}: 1 for the documents of the registration, 2.. for each supplement (null in version 1 = 1). */
+    public static final int SCHEMA_VERSION = 2;
 
     public DocumentsVerified {
         documents = documents == null ? List.of() : List.copyOf(documents);
     }
 
     public static DocumentsVerified of(String applicationId, String correlationId, List<VerifiedDocument> documents) {
+        return of(applicationId, correlationId, 1, documents);
+    }
+
+    public static DocumentsVerified of(String applicationId, String correlationId, int round,
+            List<VerifiedDocument> documents) {
         Verdict verdict = documents.stream().allMatch(d -> d.findings().isEmpty()) ? Verdict.PASSED : Verdict.NEEDS_ATTENTION;
         return new DocumentsVerified(EventIds.next(), Instant.now(), applicationId, correlationId, SCHEMA_VERSION,
-                verdict, documents);
+                verdict, documents, round);
     }
 
     public enum Verdict {

@@ -19,9 +19,12 @@ public record RegistrationSubmitted(
         String certificateNo,
         String unionName,
         String contactEmail,
-        List<SubmittedDocument> documents) implements DomainEvent {
+        List<SubmittedDocument> documents,
+        UnionDetails details,
+        String emailConfirmationToken) implements DomainEvent {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2 added {@code details} and {@code emailConfirmationToken} (both null in version 1). */
+    public static final int SCHEMA_VERSION = 2;
 
     public RegistrationSubmitted {
         documents = documents == null ? List.of() : List.copyOf(documents);
@@ -29,8 +32,23 @@ public record RegistrationSubmitted(
 
     public static RegistrationSubmitted of(String applicationId, String correlationId, String certificateNo,
             String unionName, String contactEmail, List<SubmittedDocument> documents) {
+        return of(applicationId, correlationId, certificateNo, unionName, contactEmail, documents, null, null);
+    }
+
+    /**
+     * @param emailConfirmationToken the secret of the address-confirmation link the
+     *     notification service mails; only its hash is stored by the registration service
+     */
+    public static RegistrationSubmitted of(String applicationId, String correlationId, String certificateNo,
+            String unionName, String contactEmail, List<SubmittedDocument> documents, UnionDetails details,
+            String emailConfirmationToken) {
         return new RegistrationSubmitted(EventIds.next(), Instant.now(), applicationId, correlationId,
-                SCHEMA_VERSION, certificateNo, unionName, contactEmail, documents);
+                SCHEMA_VERSION, certificateNo, unionName, contactEmail, documents, details, emailConfirmationToken);
+    }
+
+    @Override
+    public String toString() {
+        return "RegistrationSubmitted[" + eventId + ", " + applicationId + "]";
     }
 
     /** An upload the applicant staged in the document service, by its kind (e.g. CHARTER). */

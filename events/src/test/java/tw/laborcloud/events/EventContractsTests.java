@@ -1,0 +1,57 @@
+package tw.laborcloud.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+import tw.laborcloud.events.document.DocumentsVerified;
+import tw.laborcloud.events.registration.RegistrationSubmitted;
+import tw.laborcloud.events.review.ApplicationApproved;
+
+/** Contracts change additively: what a version-1 producer wrote still reads, and every event round-trips. */
+class EventContractsTests {
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void aVersionOneRegistrationSubmittedStillReads() {
+        String v1 = """
+                {"eventId":"e1","occurredAt":"2026-11-27T08:00:00Z","applicationId":"R1","correlationId":"c1",
+                 "schemaVersion":1,"certificateNo":"12345678","unionName":"工會","contactEmail":"a@b.tw",
+                 "documents":[{"kind":"CHARTER","uploadId":"u1"}]}
+                """;
+        RegistrationSubmitted event = json.readValue(v1, RegistrationSubmitted.class);
+        assertThat(event.documents()).containsExactly(new RegistrationSubmitted.SubmittedDocument("CHARTER", "u1"));
+        assertThat(event.details()).isNull();
+        assertThat(event.schemaVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aVersionOneDocumentsVerifiedIsTheFirstRound() {
+        String v1 = """
+                {"eventId":"e2","occurredAt":"2026-11-27T08:00:00Z","applicationId":"R1","correlationId":"c1",
+                 "schemaVersion":1,"verdict":"PASSED","documents":[]}
+                """;
+        assertThat(json.readValue(v1, DocumentsVerified.class).round()).isNull();
+        assertThat(DocumentsVerified.of("R1", "c1", List.of()).round()).isEqualTo(1);
+    }
+
+    @Test
+    void everyTopicHasItsOwnRecordAndEveryRecordItsTopic() {
+        assertThat(Topics.ALL).extracting(Topics.EventTopic::name).doesNotHaveDuplicates()
+                .allMatch(name -> name.startsWith("union."));
+        assertThat(Topics.ALL).extracting(Topics.EventTopic::type).doesNotHaveDuplicates();
+        assertThat(Topics.topicOf(ApplicationApproved.class)).isEqualTo("union.application.approved");
+    }
+
+    @Test
+    void anEventRoundTripsAndNeverPrintsTheConfirmationToken() {
+        RegistrationSubmitted event = RegistrationSubmitted.of("R1", "c1", "12345678", "工會", "a@b.tw", List.of(), null,
+                "secret-token");
+        assertThat(json.readValue(json.writeValueAsString(event), RegistrationSubmitted.class)).isEqualTo(event);
+        assertThat(event.toString()).doesNotContain("secret-token");
+    }
+}
