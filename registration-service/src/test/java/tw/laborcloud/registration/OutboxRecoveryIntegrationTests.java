@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import tw.laborcloud.events.Topics;
 import tw.laborcloud.platform.test.KafkaTestClient;
 import tw.laborcloud.platform.test.LocalTestInfra;
+import tw.laborcloud.registration.registration.RegistrationForms;
 
 /**
  * The service dies after writing a registration and before publishing its event; when it
@@ -36,11 +37,14 @@ class OutboxRecoveryIntegrationTests {
 
         String applicationId;
         try (ConfigurableApplicationContext crashed = start(infra, false)) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port(crashed) + "/api/registrations"))
+            String base = "http://127.0.0.1:" + port(crashed) + "/api/registrations";
+            HttpClient http = HttpClient.newHttpClient();
+            String captcha = http.send(HttpRequest.newBuilder(URI.create(base + "/captcha")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(RegistrationScenarios.body(cert, "Secret-Pass1",
-                            "clerk@union.example")))
+                    .POST(HttpRequest.BodyPublishers.ofString(RegistrationForms.json(cert, "clerk@union.example",
+                            com.jayway.jsonpath.JsonPath.read(captcha, "$.captchaId"), "TEST")))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(201);
             applicationId = response.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
@@ -59,6 +63,7 @@ class OutboxRecoveryIntegrationTests {
         props.put("server.port", "0");
         props.put("laborcloud.outbox.relay-enabled", String.valueOf(relayEnabled));
         props.put("spring.cloud.function.definition", "");
+        props.put("spring.profiles.active", "captcha-fixed");
         // command-line arguments: they outrank the platform defaults, as on a real start
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

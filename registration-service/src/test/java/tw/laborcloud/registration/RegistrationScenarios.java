@@ -30,6 +30,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import tw.laborcloud.registration.registration.RegistrationForms;
 import org.springframework.test.web.servlet.MockMvc;
 
 import tw.laborcloud.events.Topics;
@@ -40,6 +42,7 @@ import tw.laborcloud.registration.registration.Registrations;
 @AutoConfigureMockMvc
 @DirtiesContext
 @Import(RegistrationScenarios.Accounts.class)
+@ActiveProfiles("captcha-fixed")
 abstract class RegistrationScenarios {
 
     @TestConfiguration
@@ -72,17 +75,21 @@ abstract class RegistrationScenarios {
         return String.valueOf(++next);
     }
 
-    static String body(String account, String password, String email) {
-        return """
-                {"account":"%s","password":"%s","passwordConfirm":"%s","unionName":"新北市測試產業工會",
-                 "contactEmail":"%s","contactEmailConfirm":"%s",
-                 "documents":[{"kind":"CHARTER","uploadId":"0f8fad5b-d9cb-469f-a165-70867728950e"}]}
-                """.formatted(account, password, password, email, email);
+    /** A fresh captcha; the captcha-fixed profile makes every answer TEST. */
+    String captchaId() throws Exception {
+        String json = mvc.perform(get("/api/registrations/captcha")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.image").value(org.hamcrest.Matchers.startsWith("data:image/png;base64,")))
+                .andReturn().getResponse().getContentAsString();
+        return com.jayway.jsonpath.JsonPath.read(json, "$.captchaId");
+    }
+
+    String body(String account, String email) throws Exception {
+        return RegistrationForms.json(account, email, captchaId(), "TEST");
     }
 
     String submit(String certificateNo) throws Exception {
         String location = mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
-                        .content(body(certificateNo, "Secret-Pass1", "clerk@union.example")))
+                        .content(body(certificateNo, "clerk@union.example")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("RECEIVED"))
                 .andReturn().getResponse().getHeader("Location");
@@ -118,7 +125,7 @@ abstract class RegistrationScenarios {
         String cert = newCertificateNo();
         String location = mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
                         .header("X-Correlation-Id", "corr-" + cert + "-trace")
-                        .content(body(cert, "Secret-Pass1", "clerk@union.example")))
+                        .content(body(cert, "clerk@union.example")))
                 .andExpect(status().isCreated())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
                         .string("X-Correlation-Id", "corr-" + cert + "-trace"))
@@ -136,10 +143,77 @@ abstract class RegistrationScenarios {
     }
 
     @Test
+    void aWrongCaptchaIsRefusedAndUsedUpAndNothingIsStored() throws Exception {
+        String cert = newCertificateNo();
+        String captcha = captchaId();
+        mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(RegistrationForms.json(cert, "clerk@union.example", captcha, "WRONG")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("captcha"))
+                .andExpect(jsonPath("$.errors[0].code").value("CAPTCHA_WRONG"));
+        mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(RegistrationForms.json(cert, "clerk@union.example", captcha, "TEST")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("CAPTCHA_USED"));
+        mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(RegistrationForms.json(cert, "clerk@union.example", "", "")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("REQUIRED"));
+        assertThat(mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("certificateNo").is(cert)),
+                Registrations.COLLECTION)).isFalse();
+    }
+
+    @Test
+    void aWordWhereANumberBelongsIsReportedOnItsField() throws Exception {
+        mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(newCertificateNo(), "clerk@union.example")
+                                .replace("\"male\":120", "\"male\":\"很多\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("members.male"))
+                .andExpect(jsonPath("$.errors[0].code").value("INVALID_VALUE"));
+    }
+
+    @Test
+    void aFreeMailboxIsWarnedAboutButAccepted() throws Exception {
+        mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(newCertificateNo(), "union123@qq.com")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.warnings[0]").value(org.hamcrest.Matchers.containsString("@qq.com")));
+    }
+
+    @Test
+    void theConfirmationLinkConfirmsTheAddressOnceAndAnnouncesIt() throws Exception {
+        String cert = newCertificateNo();
+        String applicationId = submit(cert);
+        String submitted = KafkaTestClient.awaitOne(brokers, Topics.REGISTRATION_SUBMITTED, applicationId,
+                Duration.ofSeconds(30)).value();
+        String token = com.jayway.jsonpath.JsonPath.read(submitted, "$.emailConfirmationToken");
+        assertThat((String) com.jayway.jsonpath.JsonPath.read(submitted, "$.details.address.postalCode")).isEqualTo("220");
+        assertThat((Integer) com.jayway.jsonpath.JsonPath.read(submitted, "$.details.members.total")).isEqualTo(200);
+        assertThat(mongo.findById(applicationId, Document.class, Registrations.COLLECTION).toJson()).doesNotContain(token);
+
+        mvc.perform(post("/api/registrations/" + applicationId + "/email-confirmation")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"token\":\"forged-token\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("CONFIRMATION_LINK_INVALID"));
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/registrations/" + applicationId + "/email-confirmation")
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"token\":\"" + token + "\"}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.contactEmailConfirmed").value(true));
+        }
+        assertThat(KafkaTestClient.awaitOne(brokers, Topics.CONTACT_EMAIL_CONFIRMED, applicationId,
+                Duration.ofSeconds(30)).value()).contains("clerk@union.example");
+        assertThat(KafkaTestClient.readAll(brokers, Topics.CONTACT_EMAIL_CONFIRMED, applicationId,
+                Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    @Test
     void invalidInputIsRefusedFieldByFieldAndNothingIsStored() throws Exception {
         long before = mongo.count(new org.springframework.data.mongodb.core.query.Query(), Registrations.COLLECTION);
         mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
-                        .content(body("1234", "weak", "no-at-sign")))
+                        .content(body("1234", "no-at-sign").replace(RegistrationForms.PASSWORD, "weak")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[?(@.field=='account')].code").value("ACCOUNT_FORMAT"))
@@ -157,7 +231,7 @@ abstract class RegistrationScenarios {
         List<Callable<Integer>> attempts = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             attempts.add(() -> mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
-                    .content(body(cert, "Secret-Pass1", "clerk@union.example"))).andReturn().getResponse().getStatus());
+                    .content(body(cert, "clerk@union.example"))).andReturn().getResponse().getStatus());
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> f : pool.invokeAll(attempts)) {
@@ -170,7 +244,7 @@ abstract class RegistrationScenarios {
                 org.springframework.data.mongodb.core.query.Criteria.where("certificateNo").is(cert)),
                 Registrations.COLLECTION)).isEqualTo(1);
         mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
-                        .content(body(cert, "Secret-Pass1", "clerk@union.example")))
+                        .content(body(cert, "clerk@union.example")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].code").value("CERTIFICATE_TAKEN"));
     }

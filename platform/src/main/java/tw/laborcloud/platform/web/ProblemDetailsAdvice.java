@@ -3,11 +3,14 @@ package tw.laborcloud.platform.web;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+
+import tools.jackson.core.JacksonException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -33,6 +36,37 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         problem.setProperty("correlationId", CorrelationIds.current());
         return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    /**
+     * A body that does not parse (a word where a number belongs, a malformed date) is
+     * reported on the field where parsing stopped, like any other invalid field.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = fieldOf(ex);
+        FieldViolation violation = field == null
+                ? new FieldViolation("body", "BODY_UNREADABLE", "送出的資料格式不正確，請重新整理頁面後再試")
+                : new FieldViolation(field, "INVALID_VALUE", "此欄位的值格式不正確");
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(toResponse(ApiException.invalid(List.of(violation))).getBody());
+    }
+
+    private static String fieldOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference ref : jackson.getPath()) {
+                    if (ref.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                    } else if (ref.getIndex() >= 0) {
+                        path.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
     }
 
     @Override

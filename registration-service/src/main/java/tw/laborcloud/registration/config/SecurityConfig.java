@@ -16,6 +16,8 @@ class SecurityConfig {
         return PlatformSecurity.resourceServer(http, auth -> auth
                 // the applicant has no account yet: applying and following the status are public
                 .requestMatchers(HttpMethod.POST, "/api/registrations").permitAll()
-                .requestMatchers(HttpMethod.GET, "/api/registrations/*").permitAll());
+                .requestMatchers(HttpMethod.GET, "/api/registrations/*").permitAll()
+                // the link of the confirmation mail: the token in the body is the credential
+                .requestMatchers(HttpMethod.POST, "/api/registrations/*/email-confirmation").permitAll());
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import tw.laborcloud.events.document.DocumentsVerified;
 import tw.laborcloud.events.review.ApplicationApproved;
 import tw.laborcloud.events.review.ApplicationRejected;
+import tw.laborcloud.events.review.SupplementRequested;
 import tw.laborcloud.platform.inbound.Inbound;
 import tw.laborcloud.registration.registration.Registration;
 import tw.laborcloud.registration.registration.Registrations;
@@ -43,6 +44,14 @@ class EventHandlers {
                 // the account activator picks it up at once
                 .set("activation.attempts", 0)
                 .set("activation.nextAttemptAt", Instant.now())));
+    }
+
+    @Bean
+    Consumer<SupplementRequested> supplementRequested() {
+        return Inbound.handler(e -> apply(e.applicationId(), e.eventId(), new Update()
+                .set("supplementRequestedAt", e.occurredAt())
+                .set("supplementDocuments", e.documents())
+                .set("supplementNote", e.note())));
     }
 
     @Bean

@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import tw.laborcloud.events.registration.UnionDetails;
+import tw.laborcloud.events.review.SupplementRequested;
 import tw.laborcloud.platform.outbox.PendingEvent;
 import tw.laborcloud.registration.account.PasswordHash;
 
@@ -25,12 +27,17 @@ public record Registration(
         String activeCertificateNo,
         String unionName,
         String contactEmail,
+        UnionDetails details,
+        EmailConfirmation emailConfirmation,
         PasswordHash passwordHash,
         List<RegistrationRequest.DocumentRef> documents,
         String correlationId,
         Instant submittedAt,
         String documentsVerdict,
         Instant documentsVerifiedAt,
+        Instant supplementRequestedAt,
+        List<SupplementRequested.RequestedDocument> supplementDocuments,
+        String supplementNote,
         String decision,
         String decisionReason,
         Instant decidedAt,
@@ -41,6 +48,13 @@ public record Registration(
 
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";
+
+    /**
+     * The address-confirmation link's secret is mailed, never stored: only its SHA-256.
+     * {@code confirmedAt} is set once the applicant opened the link.
+     */
+    public record EmailConfirmation(String tokenHash, Instant expiresAt, Instant confirmedAt) {
+    }
 
     /** Where the account provisioning stands after approval (retried until Keycloak takes it). */
     public record Activation(int attempts, Instant nextAttemptAt, String lastError, String keycloakUserId) {
@@ -55,6 +69,9 @@ public record Registration(
         }
         if (REJECTED.equals(decision)) {
             return ApplicationStatus.REJECTED;
+        }
+        if (supplementRequestedAt != null) {
+            return ApplicationStatus.RETURNED_FOR_SUPPLEMENTS;
         }
         if (documentsVerifiedAt != null) {
             return ApplicationStatus.UNDER_REVIEW;

@@ -2,7 +2,10 @@ package tw.laborcloud.registration.registration;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,38 +15,71 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import tw.laborcloud.registration.captcha.CaptchaService;
+
 /** Public: anyone may apply and, with both numbers, follow the application. */
 @RestController
 @RequestMapping("/api/registrations")
 class RegistrationController {
 
     private final RegistrationService service;
+    private final CaptchaService captchas;
 
-    RegistrationController(RegistrationService service) {
+    RegistrationController(RegistrationService service, CaptchaService captchas) {
         this.service = service;
+        this.captchas = captchas;
+    }
+
+    @GetMapping("/reference-data")
+    ResponseEntity<Map<String, Object>> referenceData() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)))
+                .body(Map.of("unionTypes", ReferenceData.UNION_TYPES, "industries", ReferenceData.INDUSTRIES,
+                        "districts", ReferenceData.DISTRICTS, "city", ReferenceData.CITY,
+                        "unreliableMailDomains", ReferenceData.UNRELIABLE_MAIL_DOMAINS));
+    }
+
+    @GetMapping("/captcha")
+    ResponseEntity<CaptchaService.IssuedCaptcha> captcha() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(captchas.issue());
     }
 
     @PostMapping
     ResponseEntity<Receipt> submit(@RequestBody RegistrationRequest request) {
-        Registration r = service.submit(request);
+        RegistrationService.Submitted submitted = service.submit(request);
+        Registration r = submitted.registration();
         return ResponseEntity.created(URI.create("/api/registrations/" + r.applicationId()))
-                .body(new Receipt(r.applicationId(), r.certificateNo(), r.submittedAt(), r.status(), r.status().label()));
+                .body(new Receipt(r.applicationId(), r.certificateNo(), r.unionName(), r.submittedAt(), r.status(),
+                        r.status().label(), submitted.warnings()));
     }
 
     @GetMapping("/{applicationId}")
     StatusView status(@PathVariable String applicationId, @RequestParam String certificateNo) {
-        Registration r = service.status(applicationId, certificateNo);
-        return new StatusView(r.applicationId(), r.certificateNo(), r.unionName(), r.submittedAt(), r.status(),
-                r.status().label(), r.documentsVerifiedAt(), r.decidedAt(),
-                Registration.REJECTED.equals(r.decision()) ? r.decisionReason() : null, r.activatedAt());
+        return StatusView.of(service.status(applicationId, certificateNo));
     }
 
-    record Receipt(String applicationId, String certificateNo, Instant submittedAt, ApplicationStatus status,
-            String statusLabel) {
+    @PostMapping("/{applicationId}/email-confirmation")
+    StatusView confirmEmail(@PathVariable String applicationId, @RequestBody ConfirmationRequest body) {
+        return StatusView.of(service.confirmEmail(applicationId, body == null ? null : body.token()));
+    }
+
+    record ConfirmationRequest(String token) {
+    }
+
+    record Receipt(String applicationId, String certificateNo, String unionName, Instant submittedAt,
+            ApplicationStatus status, String statusLabel, List<String> warnings) {
     }
 
     record StatusView(String applicationId, String certificateNo, String unionName, Instant submittedAt,
-            ApplicationStatus status, String statusLabel, Instant documentsVerifiedAt, Instant decidedAt,
+            ApplicationStatus status, String statusLabel, boolean contactEmailConfirmed, Instant documentsVerifiedAt,
+            Instant supplementRequestedAt, List<?> supplementDocuments, String supplementNote, Instant decidedAt,
             String rejectionReason, Instant activatedAt) {
+
+        static StatusView of(Registration r) {
+            return new StatusView(r.applicationId(), r.certificateNo(), r.unionName(), r.submittedAt(), r.status(),
+                    r.status().label(), r.emailConfirmation() != null && r.emailConfirmation().confirmedAt() != null,
+                    r.documentsVerifiedAt(), r.supplementRequestedAt(), r.supplementDocuments(), r.supplementNote(),
+                    r.decidedAt(), Registration.REJECTED.equals(r.decision()) ? r.decisionReason() : null,
+                    r.activatedAt());
+        }
     }
 }

@@ -1,27 +1,63 @@
 package tw.laborcloud.registration.registration;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * What the applicant sends. {@code account} is the 8-digit registration-certificate
- * number; it becomes the certificate number and the login name. The password lives only
- * in this request: it is hashed before anything is stored.
+ * The registration form as the applicant sends it (帳號註冊, every field of the source).
+ * {@code account} is the 8-digit registration-certificate number; it becomes the
+ * certificate number and the login name. The password lives only in this request: it is
+ * hashed before anything is stored. Dates and counts arrive as typed so that a wrong value
+ * gets a message on its own field rather than a failed parse of the whole request.
  */
 public record RegistrationRequest(
         String account,
         String password,
         String passwordConfirm,
         String unionName,
+        String unionType,
+        String unionTaxId,
+        String representative,
+        String industry,
+        AddressInput address,
+        AddressInput mailingAddress,
+        String foundedOn,
+        CountsInput members,
+        CountsInput memberRepresentatives,
+        CountsInput directors,
+        CountsInput supervisors,
+        BigDecimal memberUnions,
+        String contactName,
+        String contactPhone,
+        String fax,
         String contactEmail,
         String contactEmailConfirm,
-        List<DocumentRef> documents) {
+        String backupEmail,
+        Boolean harassmentPreventionDone,
+        Boolean genderOneThirdRule,
+        Boolean joinedHigherUnion,
+        List<DocumentRef> documents,
+        String captchaId,
+        String captchaAnswer) {
+
+    /** The city is always 新北市 and the postal code follows from the district. */
+    public record AddressInput(String district, String street) {
+
+        boolean isEmpty() {
+            return (district == null || district.isBlank()) && (street == null || street.isBlank());
+        }
+    }
+
+    /** Men and women; the total is computed, never taken from the client. */
+    public record CountsInput(BigDecimal male, BigDecimal female) {
+    }
 
     public record DocumentRef(String kind, String uploadId) {
     }
 
     @Override
     public String toString() {
-        // never let the password reach a log line through toString
-        return "RegistrationRequest[account=" + account + ", unionName=" + unionName + "]";
+        // never let the password (or anyone's personal data) reach a log line through toString
+        return "RegistrationRequest[account=" + account + "]";
     }
 }

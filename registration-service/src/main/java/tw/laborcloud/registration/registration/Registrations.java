@@ -78,6 +78,13 @@ public class Registrations {
         return mongo.updateFirst(notYet, update, Registration.class).getModifiedCount() == 1;
     }
 
+    /** Records the confirmed address and its event in one write, once. */
+    public boolean markEmailConfirmed(String applicationId, Instant at, PendingEvent event) {
+        Query notYet = Query.query(Criteria.where("_id").is(applicationId).and("emailConfirmation.confirmedAt").is(null));
+        Update update = new Update().set("emailConfirmation.confirmedAt", at).push(PendingEvent.FIELD, event);
+        return mongo.updateFirst(notYet, update, Registration.class).getModifiedCount() == 1;
+    }
+
     public void recordActivationFailure(String applicationId, int attempts, Instant nextAttemptAt, String error) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(applicationId)),
                 new Update().set("activation.attempts", attempts).set("activation.nextAttemptAt", nextAttemptAt)

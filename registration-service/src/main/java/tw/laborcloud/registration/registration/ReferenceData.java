@@ -1,0 +1,96 @@
+package tw.laborcloud.registration.registration;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The choices of the registration form: union types (Labor Union Act art. 6 and 8), the
+ * sections of Taiwan's Standard Industrial Classification (11th revision) and New Taipei
+ * City's 29 districts with their postal codes. The form's page reads them from the API,
+ * so this is their only copy.
+ */
+public final class ReferenceData {
+
+    public static final String CITY = "新北市";
+
+    public record Choice(String code, String label) {
+    }
+
+    public record District(String name, String postalCode) {
+    }
+
+    public static final List<Choice> UNION_TYPES = List.of(
+            new Choice("ENTERPRISE", "企業工會"),
+            new Choice("INDUSTRIAL", "產業工會"),
+            new Choice("OCCUPATIONAL", "職業工會"),
+            new Choice("FEDERATION", "聯合組織"));
+
+    public static final String FEDERATION = "FEDERATION";
+
+    public static final List<Choice> INDUSTRIES = List.of(
+            new Choice("A", "農、林、漁、牧業"),
+            new Choice("B", "礦業及土石採取業"),
+            new Choice("C", "製造業"),
+            new Choice("D", "電力及燃氣供應業"),
+            new Choice("E", "用水供應及污染整治業"),
+            new Choice("F", "營建工程業"),
+            new Choice("G", "批發及零售業"),
+            new Choice("H", "運輸及倉儲業"),
+            new Choice("I", "住宿及餐飲業"),
+            new Choice("J", "出版影音及資通訊業"),
+            new Choice("K", "金融及保險業"),
+            new Choice("L", "不動產業"),
+            new Choice("M", "專業、科學及技術服務業"),
+            new Choice("N", "支援服務業"),
+            new Choice("O", "公共行政及國防；強制性社會安全"),
+            new Choice("P", "教育業"),
+            new Choice("Q", "醫療保健及社會工作服務業"),
+            new Choice("R", "藝術、娛樂及休閒服務業"),
+            new Choice("S", "其他服務業"));
+
+    public static final List<District> DISTRICTS = List.of(
+            new District("萬里區", "207"), new District("金山區", "208"), new District("板橋區", "220"),
+            new District("汐止區", "221"), new District("深坑區", "222"), new District("石碇區", "223"),
+            new District("瑞芳區", "224"), new District("平溪區", "226"), new District("雙溪區", "227"),
+            new District("貢寮區", "228"), new District("新店區", "231"), new District("坪林區", "232"),
+            new District("烏來區", "233"), new District("永和區", "234"), new District("中和區", "235"),
+            new District("土城區", "236"), new District("三峽區", "237"), new District("樹林區", "238"),
+            new District("鶯歌區", "239"), new District("三重區", "241"), new District("新莊區", "242"),
+            new District("泰山區", "243"), new District("林口區", "244"), new District("蘆洲區", "247"),
+            new District("五股區", "248"), new District("八里區", "249"), new District("淡水區", "251"),
+            new District("三芝區", "252"), new District("石門區", "253"));
+
+    /** Mailboxes that may not receive the confirmation mail (the seed's warning). */
+    public static final List<String> UNRELIABLE_MAIL_DOMAINS = List.of("qq.com", "163.com", "126.com", "yeah.net");
+
+    private static final Map<String, String> POSTAL_CODES = new LinkedHashMap<>();
+
+    static {
+        DISTRICTS.forEach(d -> POSTAL_CODES.put(d.name(), d.postalCode()));
+    }
+
+    private ReferenceData() {
+    }
+
+    public static Optional<String> postalCodeOf(String district) {
+        return Optional.ofNullable(district == null ? null : POSTAL_CODES.get(district));
+    }
+
+    public static Optional<Choice> unionType(String code) {
+        return UNION_TYPES.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public static Optional<Choice> industry(String code) {
+        return INDUSTRIES.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public static boolean isUnreliableMailbox(String email) {
+        if (email == null) {
+            return false;
+        }
+        String domain = email.substring(email.lastIndexOf('@') + 1).strip().toLowerCase(java.util.Locale.ROOT);
+        return UNRELIABLE_MAIL_DOMAINS.stream().anyMatch(d -> domain.equals(d) || domain.endsWith("." + d));
+    }
+}

@@ -1,0 +1,55 @@
+package tw.laborcloud.registration.registration;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A complete, valid registration form, and variations of it, for tests. */
+public final class RegistrationForms {
+
+    public static final String PASSWORD = "Secret-Pass1";
+
+    private RegistrationForms() {
+    }
+
+    public static RegistrationRequest valid() {
+        return valid("12345678", "clerk@union.example", "captcha-id", "TEST");
+    }
+
+    public static RegistrationRequest valid(String account, String email, String captchaId, String captchaAnswer) {
+        return new RegistrationRequest(account, PASSWORD, PASSWORD, "新北市測試產業工會", "INDUSTRIAL", "04595257",
+                "王大明", "C", new RegistrationRequest.AddressInput("板橋區", "中山路一段161號"), null, "2015-05-01",
+                counts(120, 80), null, counts(9, 6), counts(3, 2), null, "林小華", "02-2960-3456#123", "",
+                email, email, "", true, true, false,
+                List.of(doc("CHARTER"), doc("CERTIFICATE_SCAN"), doc("UNION_SEAL"), doc("REPRESENTATIVE_SEAL"),
+                        doc("HARASSMENT_EVIDENCE")),
+                captchaId, captchaAnswer);
+    }
+
+    public static RegistrationRequest.CountsInput counts(int male, int female) {
+        return new RegistrationRequest.CountsInput(BigDecimal.valueOf(male), BigDecimal.valueOf(female));
+    }
+
+    static RegistrationRequest.DocumentRef doc(String kind) {
+        return new RegistrationRequest.DocumentRef(kind, "0f8fad5b-d9cb-469f-a165-" + Integer.toHexString(kind.hashCode()));
+    }
+
+    /** The same form as JSON, as the page sends it. */
+    public static String json(String account, String email, String captchaId, String captchaAnswer) {
+        return """
+                {"account":"%s","password":"%s","passwordConfirm":"%s","unionName":"新北市測試產業工會",
+                 "unionType":"INDUSTRIAL","unionTaxId":"04595257","representative":"王大明","industry":"C",
+                 "address":{"district":"板橋區","street":"中山路一段161號"},"mailingAddress":null,
+                 "foundedOn":"2015-05-01","members":{"male":120,"female":80},"memberRepresentatives":null,
+                 "directors":{"male":9,"female":6},"supervisors":{"male":3,"female":2},"memberUnions":null,
+                 "contactName":"林小華","contactPhone":"02-2960-3456#123","fax":"",
+                 "contactEmail":"%s","contactEmailConfirm":"%s","backupEmail":"",
+                 "harassmentPreventionDone":true,"genderOneThirdRule":true,"joinedHigherUnion":false,
+                 "documents":[{"kind":"CHARTER","uploadId":"0f8fad5b-d9cb-469f-a165-000000000001"},
+                   {"kind":"CERTIFICATE_SCAN","uploadId":"0f8fad5b-d9cb-469f-a165-000000000002"},
+                   {"kind":"UNION_SEAL","uploadId":"0f8fad5b-d9cb-469f-a165-000000000003"},
+                   {"kind":"REPRESENTATIVE_SEAL","uploadId":"0f8fad5b-d9cb-469f-a165-000000000004"},
+                   {"kind":"HARASSMENT_EVIDENCE","uploadId":"0f8fad5b-d9cb-469f-a165-000000000005"}],
+                 "captchaId":"%s","captchaAnswer":"%s"}
+                """.formatted(account, PASSWORD, PASSWORD, email, email, captchaId, captchaAnswer);
+    }
+}
