@@ -91,6 +91,21 @@ abstract class ReviewScenarios {
     }
 
     @Test
+    void officersSeeWhetherTheContactAddressWasConfirmed() throws Exception {
+        String applicationId = readyCase();
+        mvc.perform(get("/api/review/cases").with(officer("reviewer1", "reviewer")))
+                .andExpect(jsonPath("$[?(@.applicationId=='" + applicationId + "')].contactEmailConfirmed").value(false));
+        KafkaTestClient.send(brokers, Topics.CONTACT_EMAIL_CONFIRMED, applicationId, """
+                {"eventId":"c-%s","occurredAt":"2026-11-20T03:00:00Z","applicationId":"%s","correlationId":"corr-c",
+                 "schemaVersion":1,"contactEmail":"a@b.tw"}
+                """.formatted(applicationId, applicationId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(applicationId).orElseThrow()
+                .contactEmailConfirmedAt() != null);
+        mvc.perform(get("/api/review/cases").with(officer("reviewer1", "reviewer")))
+                .andExpect(jsonPath("$[?(@.applicationId=='" + applicationId + "')].contactEmailConfirmed").value(true));
+    }
+
+    @Test
     void onlyOfficersSeeCasesAndOnlyTheApproverDecides() throws Exception {
         String applicationId = readyCase();
         mvc.perform(get("/api/review/cases")).andExpect(status().isUnauthorized());

@@ -33,6 +33,8 @@ class SecurityConfig {
         return http
                 .authorizeExchange(ex -> ex
                         .pathMatchers("/", "/index.html", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        // the registration pages are for unions without an account yet
+                        .pathMatchers("/register", "/register/**").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // every service names the owner role of each of its endpoints
                         .pathMatchers("/api/**").permitAll()

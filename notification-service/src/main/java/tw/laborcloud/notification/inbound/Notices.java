@@ -50,7 +50,8 @@ class Notices {
         recipients.remember(new Recipient(event.applicationId(), event.contactEmail(), event.unionName(),
                 event.certificateNo()));
         recordAndSend(Notification.pending(REGISTRATION_RECEIVED, event.applicationId(), event.contactEmail(),
-                templates.registrationReceived(event.applicationId(), event.unionName(), event.certificateNo()),
+                templates.registrationReceived(event.applicationId(), event.unionName(), event.certificateNo(),
+                        event.emailConfirmationToken()),
                 Instant.now()));
         releaseWaiting(event.applicationId());
     }

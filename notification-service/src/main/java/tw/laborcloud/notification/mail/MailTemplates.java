@@ -18,17 +18,38 @@ public class MailTemplates {
         this.portalUrl = gatewayUrl.replaceAll("/+$", "") + "/";
     }
 
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public String portalUrl() {
         return portalUrl;
     }
 
     public MailContent registrationReceived(String applicationId, String unionName, String certificateNo) {
-        return new Letter()
+        return registrationReceived(applicationId, unionName, certificateNo, null);
+    }
+
+    /**
+     * The receipt, and the seed's 認證信: with a confirmation token, a link that confirms
+     * the contact address (the bureau sees whether it was confirmed).
+     */
+    public MailContent registrationReceived(String applicationId, String unionName, String certificateNo,
+            String confirmationToken) {
+        Letter letter = new Letter()
                 .paragraph(greeting(unionName))
                 .paragraph("本系統已收到貴會的工會帳號註冊申請，請保留申請編號以便查詢。")
                 .fact("申請編號", applicationId)
                 .fact("工會名稱", unionName)
-                .fact("立案證書編號", certificateNo)
+                .fact("立案證書編號", certificateNo);
+        if (confirmationToken != null && !confirmationToken.isBlank()) {
+            letter = letter.paragraph("請點選以下連結，確認這是貴會聯絡人的電子郵件信箱（認證信）：")
+                    .link("確認電子郵件", portalUrl + "register/confirm.html?applicationId="
+                            + encode(applicationId) + "&token=" + encode(confirmationToken));
+        }
+        return letter
+                .link("查詢申請進度", portalUrl + "register/status.html?applicationId=" + encode(applicationId)
+                        + "&certificateNo=" + encode(certificateNo))
                 .paragraph("接下來的流程：")
                 .steps("新北市政府勞工局將審查貴會上傳的章程及附件，核對資料是否相符、圖記是否與主管機關核發者相符，以及立案證書編號是否正確。",
                         "審查通過並完成內部陳核後，系統將開通帳號，並自動寄發「帳號啟用通知」至本電子郵件信箱。",

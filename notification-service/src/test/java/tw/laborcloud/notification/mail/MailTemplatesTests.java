@@ -41,6 +41,16 @@ class MailTemplatesTests {
     }
 
     @Test
+    void theReceiptCarriesTheAddressConfirmationLink() {
+        MailContent mail = templates.registrationReceived("R20260001-ABC", "新北市測試產業工會", "12345678", "tok_en-1");
+
+        assertThat(mail.text())
+                .contains("https://labor.example.gov.tw/register/confirm.html?applicationId=R20260001-ABC&token=tok_en-1")
+                .contains("https://labor.example.gov.tw/register/status.html?applicationId=R20260001-ABC&certificateNo=12345678");
+        assertThat(mail.html()).contains("register/confirm.html?applicationId=R20260001-ABC&amp;token=tok_en-1");
+    }
+
+    @Test
     void rejectionCarriesTheReason() {
         MailContent mail = templates.applicationRejected("R20260002", "新北市測試職業工會", "87654321",
                 "圖記與主管機關核發者不符");

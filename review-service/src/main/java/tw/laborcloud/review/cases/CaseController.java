@@ -58,11 +58,12 @@ class CaseController {
     }
 
     record CaseSummary(String applicationId, String certificateNo, String unionName, CaseStatus status,
-            String verdict, Instant submittedAt, Long ageDays) {
+            String verdict, boolean contactEmailConfirmed, Instant submittedAt, Long ageDays) {
 
         static CaseSummary of(ReviewCase c) {
             return new CaseSummary(c.applicationId(), c.certificateNo(), c.unionName(), c.status(),
-                    c.verification() == null ? null : c.verification().verdict().name(), c.submittedAt(),
+                    c.verification() == null ? null : c.verification().verdict().name(),
+                    c.contactEmailConfirmedAt() != null, c.submittedAt(),
                     c.submittedAt() == null ? null : Duration.between(c.submittedAt(), Instant.now()).toDays());
         }
     }

@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import tw.laborcloud.events.document.DocumentsVerified;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
+import tw.laborcloud.events.registration.UnionDetails;
 import tw.laborcloud.platform.outbox.PendingEvent;
 
 /**
@@ -21,6 +22,8 @@ public record ReviewCase(
         String certificateNo,
         String unionName,
         String contactEmail,
+        UnionDetails details,
+        Instant contactEmailConfirmedAt,
         List<RegistrationSubmitted.SubmittedDocument> documents,
         Instant submittedAt,
         Verification verification,

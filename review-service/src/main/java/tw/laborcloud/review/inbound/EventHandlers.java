@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.query.Update;
 
 import tw.laborcloud.events.document.DocumentsVerified;
+import tw.laborcloud.events.registration.ContactEmailConfirmed;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.platform.inbound.Inbound;
 import tw.laborcloud.review.cases.Cases;
@@ -29,9 +30,18 @@ class EventHandlers {
                 .set("certificateNo", e.certificateNo())
                 .set("unionName", e.unionName())
                 .set("contactEmail", e.contactEmail())
+                .set("details", e.details())
                 .set("documents", e.documents())
                 .set("submittedAt", e.occurredAt())
                 .push("history", new ReviewCase.HistoryEntry(Instant.now(), "system", "REGISTRATION_RECEIVED",
+                        null, null))));
+    }
+
+    @Bean
+    Consumer<ContactEmailConfirmed> contactEmailConfirmed() {
+        return Inbound.handler(e -> cases.applyOnce(e.applicationId(), e.eventId(), new Update()
+                .set("contactEmailConfirmedAt", e.occurredAt())
+                .push("history", new ReviewCase.HistoryEntry(Instant.now(), "system", "CONTACT_EMAIL_CONFIRMED",
                         null, null))));
     }
 

@@ -1,0 +1,341 @@
+// The union registration form (帳號註冊): live help while typing, uploads with progress,
+// captcha, and the server's field-by-field answer shown beside each field.
+'use strict';
+
+const COUNTS = [
+  { key: 'members', label: '會員人數', required: true },
+  { key: 'memberRepresentatives', label: '會員代表人數', required: false },
+  { key: 'directors', label: '理事人數', required: true },
+  { key: 'supervisors', label: '監事人數', required: true },
+];
+const YES_NO = [
+  { key: 'harassmentPreventionDone', label: '完成性騷擾防治措施' },
+  { key: 'genderOneThirdRule', label: '章程或選舉辦法是否訂有單一性別達 1/3' },
+  { key: 'joinedHigherUnion', label: '已加入上級工會' },
+];
+const UPLOADS = [
+  { kind: 'CHARTER', label: '章程', hint: '請上傳 PDF 檔', accept: 'application/pdf,.pdf', required: true },
+  { kind: 'CERTIFICATE_SCAN', label: '附件一 立案證書', hint: '請上傳政府機關核發之【立案證書】（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: true },
+  { kind: 'UNION_SEAL', label: '附件二 圖記', hint: '請上傳政府機關核發之【圖記】章（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: true },
+  { kind: 'REPRESENTATIVE_SEAL', label: '附件三 負責人章', hint: '請上傳工會【負責人】章（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: true },
+  { kind: 'HARASSMENT_EVIDENCE', label: '完成性騷擾防治措施佐證資料', hint: '已完成防治措施者請上傳（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: false },
+];
+const MAX_BYTES = 10 * 1024 * 1024;
+const TYPE_LABELS = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/bmp': 'BMP' };
+
+const state = { reference: null, uploads: {}, captchaId: null };
+const $ = id => document.getElementById(id);
+const required = '<span class="required-mark" aria-hidden="true">*</span>';
+
+document.addEventListener('DOMContentLoaded', async () => {
+  buildCounts();
+  buildYesNo();
+  buildUploads();
+  wireLiveHelp();
+  $('captcha-refresh').addEventListener('click', refreshCaptcha);
+  $('clear').addEventListener('click', clearForm);
+  $('registration').addEventListener('submit', submit);
+  await Promise.all([loadReferenceData(), refreshCaptcha()]);
+});
+
+async function loadReferenceData() {
+  const r = await Api.json('GET', '/api/registrations/reference-data');
+  if (!r.ok) { showSummary([{ field: null, message: '無法載入選項，請重新整理頁面。' }]); return; }
+  state.reference = r.data;
+  fill($('unionType'), r.data.unionTypes.map(t => [t.code, t.label]));
+  fill($('industry'), r.data.industries.map(i => [i.code, i.code + ' ' + i.label]));
+  for (const prefix of ['address', 'mailingAddress']) {
+    fill($(prefix + '-district'), r.data.districts.map(d => [d.name, d.name]));
+  }
+}
+
+function fill(select, options) {
+  for (const [value, label] of options) select.add(new Option(label, value));
+}
+
+function buildCounts() {
+  $('counts').innerHTML = COUNTS.map(c => `
+    <fieldset class="field">
+      <legend>${c.required ? required : ''}${c.label}</legend>
+      <div class="row">
+        <label for="${c.key}-male">男</label>
+        <input type="number" id="${c.key}-male" data-field="${c.key}.male" min="0" step="1" inputmode="numeric" aria-describedby="${c.key}-error">
+        <label for="${c.key}-female">女</label>
+        <input type="number" id="${c.key}-female" data-field="${c.key}.female" min="0" step="1" inputmode="numeric" aria-describedby="${c.key}-error">
+        <span>總數</span><output id="${c.key}-total" class="total" data-field="${c.key}.total" for="${c.key}-male ${c.key}-female">0</output>
+      </div>
+      <span id="${c.key}-error" class="error" aria-live="polite"></span>
+    </fieldset>`).join('');
+  for (const c of COUNTS) {
+    for (const part of ['male', 'female']) {
+      $(`${c.key}-${part}`).addEventListener('input', () => updateTotal(c.key));
+    }
+  }
+}
+
+function updateTotal(key) {
+  const m = Number($(`${key}-male`).value || 0), f = Number($(`${key}-female`).value || 0);
+  $(`${key}-total`).value = (Number.isFinite(m) ? m : 0) + (Number.isFinite(f) ? f : 0);
+}
+
+function buildYesNo() {
+  $('yes-no').innerHTML = YES_NO.map(q => `
+    <fieldset class="field" id="${q.key}" data-field="${q.key}" aria-describedby="${q.key}-error">
+      <legend>${required}${q.label}</legend>
+      <div class="row">
+        <label><input type="radio" name="${q.key}" value="true"> 是</label>
+        <label><input type="radio" name="${q.key}" value="false"> 否</label>
+      </div>
+      <span id="${q.key}-error" class="error" aria-live="polite"></span>
+    </fieldset>`).join('');
+}
+
+function buildUploads() {
+  $('uploads').innerHTML = UPLOADS.map(u => `
+    <div class="field upload" id="upload-${u.kind}">
+      <label for="file-${u.kind}">${u.required ? required : ''}${u.label}</label>
+      <span class="hint" id="file-${u.kind}-hint">${u.hint}，檔案不能超過 10MB</span>
+      <input type="file" id="file-${u.kind}" data-field="documents.${u.kind}" accept="${u.accept}"
+             aria-describedby="file-${u.kind}-hint file-${u.kind}-info file-${u.kind}-error">
+      <progress id="file-${u.kind}-progress" max="100" value="0" hidden aria-label="${u.label}上傳進度"></progress>
+      <span class="info" id="file-${u.kind}-info" aria-live="polite"></span>
+      <button type="button" class="secondary small" id="file-${u.kind}-remove" hidden>移除</button>
+      <span id="file-${u.kind}-error" class="error" aria-live="polite"></span>
+    </div>`).join('');
+  for (const u of UPLOADS) {
+    $(`file-${u.kind}`).addEventListener('change', e => upload(u, e.target.files[0]));
+    $(`file-${u.kind}-remove`).addEventListener('click', () => removeUpload(u.kind));
+  }
+}
+
+function upload(u, file) {
+  const error = $(`file-${u.kind}-error`), info = $(`file-${u.kind}-info`), progress = $(`file-${u.kind}-progress`);
+  delete state.uploads[u.kind];
+  error.textContent = '';
+  info.textContent = '';
+  $(`file-${u.kind}`).removeAttribute('aria-invalid');
+  if (!file) return;
+  if (file.size > MAX_BYTES) {
+    error.textContent = `檔案太大（${formatBytes(file.size)}），每個檔案不能超過 10MB。`;
+    $(`file-${u.kind}`).setAttribute('aria-invalid', 'true');
+    return;
+  }
+  const form = new FormData();
+  form.append('kind', u.kind);
+  form.append('file', file);
+  const xhr = new XMLHttpRequest();
+  xhr.open('POST', '/api/documents');
+  for (const [k, v] of Object.entries(Api.csrfHeaders())) xhr.setRequestHeader(k, v);
+  xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+  progress.hidden = false;
+  progress.value = 0;
+  info.textContent = `上傳中：${file.name}`;
+  xhr.upload.onprogress = e => { if (e.lengthComputable) progress.value = Math.round(e.loaded * 100 / e.total); };
+  xhr.onerror = () => { progress.hidden = true; info.textContent = ''; error.textContent = '上傳失敗：無法連線，請再試一次。'; };
+  xhr.onload = () => {
+    progress.hidden = true;
+    let body = null;
+    try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
+    if (xhr.status === 201 && body) {
+      state.uploads[u.kind] = body.uploadId;
+      info.innerHTML = `<span class="ok">✓ 已上傳</span>：${escapeHtml(file.name)}（${TYPE_LABELS[body.detectedType] || escapeHtml(body.detectedType)}，${formatBytes(body.size)}）。要更換請重新選擇檔案。`;
+      $(`file-${u.kind}-remove`).hidden = false;
+      clearFieldError(`documents.${u.kind}`);
+    } else {
+      info.textContent = '';
+      const message = body && body.errors && body.errors[0] ? body.errors[0].message : (body && body.detail) || Api.statusMessage(xhr.status);
+      error.textContent = `檔案未被接受：${message}`;
+      $(`file-${u.kind}`).setAttribute('aria-invalid', 'true');
+      $(`file-${u.kind}`).value = '';
+    }
+  };
+  xhr.send(form);
+}
+
+function removeUpload(kind) {
+  delete state.uploads[kind];
+  $(`file-${kind}`).value = '';
+  $(`file-${kind}-info`).textContent = '已移除，請重新選擇檔案。';
+  $(`file-${kind}-remove`).hidden = true;
+}
+
+async function refreshCaptcha() {
+  const r = await Api.json('GET', '/api/registrations/captcha');
+  $('captchaAnswer').value = '';
+  if (!r.ok) { $('captcha-error').textContent = '無法取得驗證碼，請按「換一張」再試。'; return; }
+  state.captchaId = r.data.captchaId;
+  $('captcha-image').src = r.data.image;
+}
+
+function wireLiveHelp() {
+  $('account').addEventListener('input', e => {
+    e.target.value = e.target.value.replace(/\D/g, '').slice(0, 8);
+    $('certificateNo').value = e.target.value;
+  });
+  $('password').addEventListener('input', e => {
+    const p = e.target.value;
+    const met = { length: p.length >= 8, digit: /\d/.test(p), lower: /[a-z]/.test(p), upper: /[A-Z]/.test(p) };
+    for (const li of $('password-rules').children) li.classList.toggle('met', met[li.dataset.rule]);
+  });
+  $('contactEmail').addEventListener('input', e => {
+    const domain = (e.target.value.split('@')[1] || '').trim().toLowerCase();
+    const risky = (state.reference?.unreliableMailDomains || []).some(d => domain === d || domain.endsWith('.' + d));
+    $('contactEmail-warning').textContent = risky ? `使用 @${domain} 信箱可能會收不到認證信，建議改用其他信箱。` : '';
+  });
+  $('unionType').addEventListener('change', e => {
+    const federation = e.target.value === 'FEDERATION';
+    $('memberUnions-field').hidden = !federation;
+    if (!federation) $('memberUnions').value = '';
+  });
+  for (const prefix of ['address', 'mailingAddress']) {
+    $(prefix + '-district').addEventListener('change', e => setPostalCode(prefix, e.target.value));
+  }
+  const sync = () => {
+    if (!$('sameAsAddress').checked) return;
+    $('mailingAddress-district').value = $('address-district').value;
+    $('mailingAddress-street').value = $('address-street').value;
+    setPostalCode('mailingAddress', $('address-district').value);
+  };
+  $('sameAsAddress').addEventListener('change', e => {
+    for (const id of ['mailingAddress-district', 'mailingAddress-street']) $(id).disabled = e.target.checked;
+    sync();
+  });
+  $('address-district').addEventListener('change', sync);
+  $('address-street').addEventListener('input', sync);
+  document.querySelectorAll('[data-field]').forEach(el => el.addEventListener('input', () => clearFieldError(el.dataset.field)));
+}
+
+function setPostalCode(prefix, district) {
+  const d = (state.reference?.districts || []).find(x => x.name === district);
+  $(prefix + '-postalCode').value = d ? d.postalCode : '';
+}
+
+function number(id) {
+  const v = $(id).value.trim();
+  return v === '' ? null : Number(v);
+}
+
+function counts(key) {
+  const male = number(`${key}-male`), female = number(`${key}-female`);
+  return male === null && female === null ? null : { male, female };
+}
+
+function yesNo(key) {
+  const checked = document.querySelector(`input[name="${key}"]:checked`);
+  return checked ? checked.value === 'true' : null;
+}
+
+function address(prefix) {
+  const district = $(prefix + '-district').value, street = $(prefix + '-street').value.trim();
+  return district || street ? { district, street } : null;
+}
+
+function collect() {
+  const v = id => $(id).value.trim();
+  return {
+    account: v('account'), password: $('password').value, passwordConfirm: $('passwordConfirm').value,
+    unionName: v('unionName'), unionType: v('unionType'), unionTaxId: v('unionTaxId'), representative: v('representative'),
+    industry: v('industry'), address: address('address'), mailingAddress: address('mailingAddress'), foundedOn: v('foundedOn'),
+    members: counts('members'), memberRepresentatives: counts('memberRepresentatives'), directors: counts('directors'),
+    supervisors: counts('supervisors'), memberUnions: $('memberUnions-field').hidden ? null : number('memberUnions'),
+    contactName: v('contactName'), contactPhone: v('contactPhone'), fax: v('fax'), contactEmail: v('contactEmail'),
+    contactEmailConfirm: v('contactEmailConfirm'), backupEmail: v('backupEmail'),
+    harassmentPreventionDone: yesNo('harassmentPreventionDone'), genderOneThirdRule: yesNo('genderOneThirdRule'),
+    joinedHigherUnion: yesNo('joinedHigherUnion'),
+    documents: Object.entries(state.uploads).map(([kind, uploadId]) => ({ kind, uploadId })),
+    captchaId: state.captchaId, captchaAnswer: v('captchaAnswer'),
+  };
+}
+
+async function submit(event) {
+  event.preventDefault();
+  clearAllErrors();
+  const button = $('submit');
+  button.disabled = true;
+  button.textContent = '送出中…';
+  const r = await Api.json('POST', '/api/registrations', collect());
+  button.disabled = false;
+  button.textContent = '送出';
+  if (r.ok) {
+    sessionStorage.setItem('registration-receipt', JSON.stringify(r.data));
+    location.href = `/register/receipt.html?applicationId=${encodeURIComponent(r.data.applicationId)}`;
+    return;
+  }
+  // the server used the captcha up, right or wrong: the next attempt needs a new one
+  await refreshCaptcha();
+  const errors = r.problem.errors || [{ field: null, message: r.problem.detail || Api.statusMessage(r.status) }];
+  errors.forEach(showFieldError);
+  showSummary(errors);
+}
+
+function elementFor(field) {
+  if (!field) return null;
+  return document.querySelector(`[data-field="${CSS.escape(field)}"]`)
+    || document.querySelector(`[data-field="${CSS.escape(field.split('.')[0] + '.male')}"]`);
+}
+
+function errorSpanFor(field) {
+  const el = elementFor(field);
+  if (!el) return null;
+  return el.closest('.field, fieldset')?.querySelector('.error') || null;
+}
+
+function showFieldError(e) {
+  const span = errorSpanFor(e.field);
+  const el = elementFor(e.field);
+  if (el) el.setAttribute('aria-invalid', 'true');
+  if (span) span.textContent = span.textContent ? span.textContent + ' ' + e.message : e.message;
+}
+
+function clearFieldError(field) {
+  const el = elementFor(field);
+  if (!el) return;
+  el.removeAttribute('aria-invalid');
+  const span = errorSpanFor(field);
+  if (span) span.textContent = '';
+}
+
+function clearAllErrors() {
+  document.querySelectorAll('.error').forEach(s => { s.textContent = ''; });
+  document.querySelectorAll('[aria-invalid]').forEach(el => el.removeAttribute('aria-invalid'));
+  $('summary').hidden = true;
+}
+
+function labelOf(field) {
+  const el = elementFor(field);
+  if (!el) return '';
+  const fieldset = el.closest('fieldset');
+  const label = el.id ? document.querySelector(`label[for="${el.id}"]`) : null;
+  const text = (fieldset && fieldset.querySelector('legend')?.textContent) || label?.textContent || '';
+  return text.replace('*', '').trim();
+}
+
+function showSummary(errors) {
+  const list = $('summary-list');
+  list.innerHTML = errors.map(e => {
+    const el = elementFor(e.field);
+    const label = labelOf(e.field);
+    const text = escapeHtml((label ? label + '：' : '') + e.message);
+    return el && el.id ? `<li><a href="#${el.id}">${text}</a></li>` : `<li>${text}</li>`;
+  }).join('');
+  $('summary').hidden = false;
+  $('summary').focus();
+  $('summary').scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
+function clearForm() {
+  if (!confirm('確定要清除所有已填寫的資料與已上傳的檔案嗎？')) return;
+  $('registration').reset();
+  state.uploads = {};
+  for (const u of UPLOADS) {
+    $(`file-${u.kind}-info`).textContent = '';
+    $(`file-${u.kind}-remove`).hidden = true;
+  }
+  for (const c of COUNTS) $(`${c.key}-total`).value = 0;
+  for (const li of $('password-rules').children) li.classList.remove('met');
+  $('memberUnions-field').hidden = true;
+  $('contactEmail-warning').textContent = '';
+  for (const id of ['mailingAddress-district', 'mailingAddress-street']) $(id).disabled = false;
+  clearAllErrors();
+  refreshCaptcha();
+}
