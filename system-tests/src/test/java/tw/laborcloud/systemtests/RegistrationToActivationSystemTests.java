@@ -3,19 +3,12 @@ package tw.laborcloud.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +16,6 @@ import com.jayway.jsonpath.JsonPath;
 
 import tw.laborcloud.infra.LocalStack;
 import tw.laborcloud.infra.MailMessage;
-import tw.laborcloud.infra.StackConfig;
 
 /**
  * The whole chain on the real stack (real Kafka, real Keycloak, GreenMail, every service
@@ -38,30 +30,8 @@ class RegistrationToActivationSystemTests {
 
     @BeforeAll
     static void startStack() {
-        Path repoRoot = Path.of("..").toAbsolutePath().normalize();
-        Path dataDir = repoRoot.resolve("system-tests/target/stack-data");
-        deleteRecursively(dataDir); // every run imports the realm afresh and starts with empty stores
-        stack = LocalStack.start(StackConfig.builder().repoRoot(repoRoot).dataDir(dataDir).build());
-        System.out.println(stack.describe());
+        stack = SharedStack.get();
         client = new StackClient(stack.gatewayUrl(), stack.keycloakUrl());
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.stop();
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static String randomCertificateNo() {
@@ -74,20 +44,29 @@ class RegistrationToActivationSystemTests {
         String password = "Union-Pass-2026";
         String email = "clerk-" + certificateNo + "@union.example";
 
-        HttpResponse<String> charter = client.upload("CHARTER", "章程.pdf", "application/pdf",
-                TestFiles.charterPdf("Charter of union " + certificateNo));
-        assertThat(charter.statusCode()).as(charter.body()).isEqualTo(201);
-        HttpResponse<String> seal = client.upload("UNION_SEAL", "圖記.jpg", "image/jpeg", TestFiles.sealJpg());
-        assertThat(seal.statusCode()).as(seal.body()).isEqualTo(201);
-        assertThat((String) JsonPath.read(seal.body(), "$.detectedType")).isEqualTo("image/jpeg");
+        String charter = uploaded("CHARTER", "章程.pdf", "application/pdf", TestFiles.pdf("Charter " + certificateNo));
+        String certificate = uploaded("CERTIFICATE_SCAN", "立案證書.pdf", "application/pdf",
+                TestFiles.pdf("Certificate " + certificateNo));
+        String seal = uploaded("UNION_SEAL", "圖記.jpg", "image/jpeg", TestFiles.image("SEAL " + certificateNo, "jpg"));
+        String representativeSeal = uploaded("REPRESENTATIVE_SEAL", "負責人章.bmp", "image/bmp",
+                TestFiles.image("REP " + certificateNo, "bmp"));
 
         Instant submitted = Instant.now();
+        String captchaId = JsonPath.read(client.get("/api/registrations/captcha", null).body(), "$.captchaId");
         HttpResponse<String> registered = client.postJson("/api/registrations", """
                 {"account":"%s","password":"%s","passwordConfirm":"%s","unionName":"新北市系統測試產業工會",
-                 "contactEmail":"%s","contactEmailConfirm":"%s",
-                 "documents":[{"kind":"CHARTER","uploadId":"%s"},{"kind":"UNION_SEAL","uploadId":"%s"}]}
-                """.formatted(certificateNo, password, password, email, email,
-                JsonPath.read(charter.body(), "$.uploadId"), JsonPath.read(seal.body(), "$.uploadId")), null);
+                 "unionType":"INDUSTRIAL","unionTaxId":"","representative":"王大明","industry":"C",
+                 "address":{"district":"板橋區","street":"中山路一段161號"},"mailingAddress":null,
+                 "foundedOn":"2015-05-01","members":{"male":120,"female":80},"memberRepresentatives":null,
+                 "directors":{"male":9,"female":6},"supervisors":{"male":3,"female":2},"memberUnions":null,
+                 "contactName":"林小華","contactPhone":"02-2960-3456#123","fax":"",
+                 "contactEmail":"%s","contactEmailConfirm":"%s","backupEmail":"",
+                 "harassmentPreventionDone":false,"genderOneThirdRule":true,"joinedHigherUnion":false,
+                 "documents":[{"kind":"CHARTER","uploadId":"%s"},{"kind":"CERTIFICATE_SCAN","uploadId":"%s"},
+                   {"kind":"UNION_SEAL","uploadId":"%s"},{"kind":"REPRESENTATIVE_SEAL","uploadId":"%s"}],
+                 "captchaId":"%s","captchaAnswer":"TEST"}
+                """.formatted(certificateNo, password, password, email, email, charter, certificate, seal,
+                representativeSeal, captchaId), null);
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String applicationId = JsonPath.read(registered.body(), "$.applicationId");
         String statusPath = "/api/registrations/" + applicationId + "?certificateNo=" + certificateNo;
@@ -102,7 +81,22 @@ class RegistrationToActivationSystemTests {
         HttpResponse<String> caseView = client.get("/api/review/cases/" + applicationId, approver);
         assertThat((String) JsonPath.read(caseView.body(), "$.verification.verdict")).isEqualTo("PASSED");
         List<String> kinds = JsonPath.read(caseView.body(), "$.verification.documents[*].kind");
-        assertThat(kinds).containsExactlyInAnyOrder("CHARTER", "UNION_SEAL");
+        assertThat(kinds).containsExactlyInAnyOrder("CHARTER", "CERTIFICATE_SCAN", "UNION_SEAL", "REPRESENTATIVE_SEAL");
+
+        // the receipt mail (認證信) confirms the contact address; officers see it confirmed
+        MailMessage receipt = await("receipt mail").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> stack.mailMessages().stream()
+                        .filter(m -> m.to().contains(email) && m.subject().contains("已收到")).findFirst().orElse(null),
+                        m -> m != null);
+        java.util.regex.Matcher link = java.util.regex.Pattern
+                .compile("register/confirm\\.html\\?applicationId=([^&\\s]+)&token=([A-Za-z0-9_-]+)").matcher(receipt.text());
+        assertThat(link.find()).as(receipt.text()).isTrue();
+        HttpResponse<String> confirmed = client.postJson("/api/registrations/" + link.group(1) + "/email-confirmation",
+                "{\"token\":\"" + link.group(2) + "\"}", null);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        await("address confirmed for officers").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> JsonPath.<Object>read(
+                        client.get("/api/review/cases/" + applicationId, approver).body(), "$.contactEmailConfirmedAt") != null);
 
         String reviewer = client.token("reviewer1", "Reviewer1-pass!");
         assertThat(client.postJson("/api/review/cases/" + applicationId + "/approve", "", reviewer).statusCode())
@@ -134,6 +128,12 @@ class RegistrationToActivationSystemTests {
         assertThat((String) JsonPath.read(client.get(statusPath, null).body(), "$.status")).isEqualTo("ACCOUNT_ACTIVATED");
         assertThat(stack.mailMessages().stream().filter(m -> m.to().contains(email) && isActivation(m)).count())
                 .as("exactly one activation notice").isEqualTo(1);
+    }
+
+    static String uploaded(String kind, String fileName, String contentType, byte[] content) {
+        HttpResponse<String> response = client.upload(kind, fileName, contentType, content);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JsonPath.read(response.body(), "$.uploadId");
     }
 
     static MailMessage activationMail(String email) {

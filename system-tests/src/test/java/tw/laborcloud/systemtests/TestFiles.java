@@ -5,6 +5,9 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
@@ -14,13 +17,13 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-/** Real documents made by the tests themselves: a charter PDF and a seal image. */
+/** Real documents made by the tests themselves: PDFs and seal images, each with its own content. */
 final class TestFiles {
 
     private TestFiles() {
     }
 
-    static byte[] charterPdf(String title) {
+    static byte[] pdf(String title) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (int i = 0; i < 2; i++) {
                 PDPage page = new PDPage();
@@ -29,31 +32,41 @@ final class TestFiles {
                     content.beginText();
                     content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
                     content.newLineAtOffset(72, 700);
-                    content.showText(title + " - article " + (i + 1));
+                    content.showText(title + " - page " + (i + 1));
                     content.endText();
                 }
             }
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    static byte[] sealJpg() {
+    static byte[] image(String text, String format) {
         BufferedImage image = new BufferedImage(240, 240, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 240, 240);
         g.setColor(new Color(200, 20, 20));
         g.drawRect(20, 20, 200, 200);
-        g.drawString("UNION SEAL", 80, 125);
+        g.drawOval(40, 40, 160, 160);
+        g.drawString(text, 60, 125);
         g.dispose();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "jpg", out);
+            ImageIO.write(image, format, out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path write(Path dir, String name, byte[] content) {
+        try {
+            Files.createDirectories(dir);
+            return Files.write(dir.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

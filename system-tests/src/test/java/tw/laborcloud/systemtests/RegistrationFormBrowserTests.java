@@ -1,0 +1,165 @@
+package tw.laborcloud.systemtests;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import tw.laborcloud.infra.LocalStack;
+
+/**
+ * A union clerk fills in the whole registration form in Chromium with real PDF, JPG and BMP
+ * files, makes two mistakes, reads the messages, fixes them, submits and gets the receipt.
+ */
+class RegistrationFormBrowserTests {
+
+    static LocalStack stack;
+    static Browser browser;
+    static Path files;
+
+    @BeforeAll
+    static void start() {
+        stack = SharedStack.get();
+        browser = new Browser();
+        files = Path.of(System.getProperty("laborcloud.screenshots", "target/screenshots")).resolveSibling("upload-files");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aClerkFillsTheWholeFormFixesTwoMistakesAndGetsTheReceipt() {
+        String certificateNo = String.valueOf(ThreadLocalRandom.current().nextInt(20_000_000, 99_999_999));
+        Page page = browser.newPage();
+        page.navigate(stack.gatewayUrl() + "/");
+        page.getByText("帳號註冊").click();
+        assertThat(page.locator("h1")).hasText("帳號註冊（工會）");
+        assertThat(page.locator("#unionType option")).hasCount(5);
+
+        // 帳號 and the read-only certificate number that fills itself
+        page.locator("#account").fill(certificateNo);
+        assertThat(page.locator("#certificateNo")).hasValue(certificateNo);
+        page.locator("#password").fill("union");
+        assertThat(page.locator("#password-rules li.met")).hasCount(1);
+        page.locator("#password").fill("Union-Pass-2026");
+        assertThat(page.locator("#password-rules li.met")).hasCount(4);
+        page.locator("#passwordConfirm").fill("Union-Pass-2062"); // mistake 1: the confirmation differs
+
+        page.locator("#unionName").fill("新北市瀏覽器測試職業工會");
+        page.locator("#unionType").selectOption("FEDERATION");
+        assertThat(page.locator("#memberUnions")).isVisible();
+        page.locator("#unionType").selectOption("OCCUPATIONAL");
+        assertThat(page.locator("#memberUnions")).isHidden();
+        page.locator("#unionTaxId").fill("04595257");
+        page.locator("#representative").fill("陳志明");
+        page.locator("#industry").selectOption("H");
+        page.locator("#foundedOn").fill("2012-03-15");
+        page.locator("#address-district").selectOption("新莊區");
+        assertThat(page.locator("#address-postalCode")).hasValue("242");
+        page.locator("#address-street").fill("中正路 100 號 5 樓");
+        page.locator("#sameAsAddress").check();
+        assertThat(page.locator("#mailingAddress-postalCode")).hasValue("242");
+        assertThat(page.locator("#mailingAddress-street")).hasValue("中正路 100 號 5 樓");
+
+        page.locator("#members-male").fill("30");
+        page.locator("#members-female").fill("25");
+        assertThat(page.locator("#members-total")).hasText("55");
+        page.locator("#directors-male").fill("40"); // mistake 2: directors + supervisors above the members
+        page.locator("#directors-female").fill("12");
+        page.locator("#supervisors-male").fill("3");
+        page.locator("#supervisors-female").fill("2");
+
+        page.locator("#contactName").fill("黃小玲");
+        page.locator("#contactPhone").fill("02-2991-1234#56");
+        page.locator("#contactEmail").fill("clerk@qq.com");
+        assertThat(page.locator("#contactEmail-warning")).containsText("可能會收不到認證信");
+        String email = "clerk-" + certificateNo + "@union.example";
+        page.locator("#contactEmail").fill(email);
+        assertThat(page.locator("#contactEmail-warning")).isEmpty();
+        page.locator("#contactEmailConfirm").fill(email);
+        page.locator("input[name=harassmentPreventionDone][value=true]").check();
+        page.locator("input[name=genderOneThirdRule][value=true]").check();
+        page.locator("input[name=joinedHigherUnion][value=false]").check();
+
+        upload(page, "CHARTER", TestFiles.write(files, "章程.pdf", TestFiles.pdf("Charter " + certificateNo)), "PDF");
+        // a JPG is refused as a charter, by its content, next to the field
+        page.locator("#file-CHARTER").setInputFiles(TestFiles.write(files, "seal-as-charter.pdf",
+                TestFiles.image("NOT A PDF", "jpg")));
+        assertThat(page.locator("#file-CHARTER-error")).containsText("檔案未被接受");
+        upload(page, "CHARTER", TestFiles.write(files, "章程-正本.pdf", TestFiles.pdf("Charter v2 " + certificateNo)), "PDF");
+        upload(page, "CERTIFICATE_SCAN", TestFiles.write(files, "立案證書.pdf", TestFiles.pdf("Cert " + certificateNo)), "PDF");
+        upload(page, "UNION_SEAL", TestFiles.write(files, "工會圖記.jpg", TestFiles.image("SEAL " + certificateNo, "jpg")), "JPG");
+        upload(page, "REPRESENTATIVE_SEAL", TestFiles.write(files, "負責人章.bmp",
+                TestFiles.image("REP " + certificateNo, "bmp")), "BMP");
+        upload(page, "HARASSMENT_EVIDENCE", TestFiles.write(files, "防治措施.pdf", TestFiles.pdf("Policy " + certificateNo)), "PDF");
+
+        page.locator("#captchaAnswer").fill("TEST");
+        browser.screenshot(page, "01-form-filled");
+        page.locator("#submit").click();
+
+        Locator summary = page.locator("#summary");
+        assertThat(summary).isVisible();
+        assertThat(page.locator("#summary-list li")).hasCount(2);
+        assertThat(page.locator("#passwordConfirm-error")).hasText("兩次輸入的密碼不一致");
+        assertThat(page.locator("#directors-error")).containsText("理事人數加監事人數（57）不能多於會員人數（55）");
+        assertThat(page.locator("#passwordConfirm")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#captchaAnswer")).hasValue(""); // the used captcha was replaced
+        browser.screenshot(page, "02-two-mistakes-shown");
+
+        page.locator("#passwordConfirm").fill("Union-Pass-2026");
+        page.locator("#directors-male").fill("7");
+        page.locator("#directors-female").fill("4");
+        assertThat(page.locator("#directors-total")).hasText("11");
+        page.locator("#captchaAnswer").fill("TEST");
+        page.locator("#submit").click();
+
+        page.waitForURL(Pattern.compile(".*/register/receipt\\.html\\?applicationId=R\\d{8}-[A-Z0-9]{6}"));
+        assertThat(page.locator("h1")).hasText("申請已送出");
+        assertThat(page.locator("#certificateNo")).hasText(certificateNo);
+        assertThat(page.locator("#unionName")).hasText("新北市瀏覽器測試職業工會");
+        assertThat(page.locator("#applicationId")).hasText(Pattern.compile("R\\d{8}-[A-Z0-9]{6}"));
+        Path receipt = browser.screenshot(page, "03-receipt");
+        System.out.println("receipt screenshot: " + receipt.toAbsolutePath());
+
+        page.locator("#status-link").click();
+        assertThat(page.locator("#result-title")).containsText("新北市瀏覽器測試職業工會");
+        assertThat(page.locator("#email-confirmed")).containsText("尚未確認");
+        browser.screenshot(page, "04-status");
+    }
+
+    @Test
+    void theFormHasNoSeriousOrCriticalAccessibilityViolation() {
+        Page page = browser.newPage();
+        page.navigate(stack.gatewayUrl() + "/register/index.html");
+        assertThat(page.locator("#unionType option")).hasCount(5);
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21aa")).analyze();
+        List<Rule> serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        assertThat(serious).as(() -> serious.stream().map(v -> v.getId() + ": " + v.getHelp() + " "
+                + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList().toString()).isEmpty();
+    }
+
+    static void upload(Page page, String kind, Path file, String typeLabel) {
+        page.locator("#file-" + kind).setInputFiles(file);
+        assertThat(page.locator("#file-" + kind + "-info")).containsText("已上傳");
+        assertThat(page.locator("#file-" + kind + "-info")).containsText(typeLabel);
+        assertThat(page.locator("#file-" + kind + "-error")).isEmpty();
+    }
+}

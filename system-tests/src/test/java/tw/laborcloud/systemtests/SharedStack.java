@@ -1,0 +1,52 @@
+package tw.laborcloud.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import tw.laborcloud.infra.LocalStack;
+import tw.laborcloud.infra.StackConfig;
+
+/**
+ * One real stack for all system tests of a run (starting it takes most of their time):
+ * started by the first test class that asks, stopped when the test JVM exits. Every run
+ * starts from empty stores and imports the realm afresh. The registration service runs
+ * with the captcha-fixed profile so that a browser can answer the captcha (TEST).
+ */
+final class SharedStack {
+
+    private static LocalStack stack;
+
+    private SharedStack() {
+    }
+
+    static synchronized LocalStack get() {
+        if (stack == null) {
+            Path repoRoot = Path.of("..").toAbsolutePath().normalize();
+            Path dataDir = repoRoot.resolve("system-tests/target/stack-data");
+            deleteRecursively(dataDir);
+            stack = LocalStack.start(StackConfig.builder().repoRoot(repoRoot).dataDir(dataDir)
+                    .extraServiceArgs("registration-service", List.of("--spring.profiles.active=captcha-fixed"))
+                    .build());
+            System.out.println(stack.describe());
+            LocalStack started = stack;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-stack"));
+        }
+        return stack;
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
