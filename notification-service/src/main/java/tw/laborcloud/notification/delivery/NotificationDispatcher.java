@@ -1,5 +1,7 @@
 package tw.laborcloud.notification.delivery;
 
+import tw.laborcloud.platform.privacy.PersonalData;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +81,7 @@ public class NotificationDispatcher {
             mail.send(notification);
             notifications.markSent(notification.id(), token, clock.instant());
             sent.increment();
-            log.info("sent {} to {}", notification.id(), notification.to());
+            log.info("sent {} to {}", notification.id(), PersonalData.email(notification.to()));
         } catch (Exception e) {
             int failed = notification.attempts() + 1;
             Instant next = retry.exhausted(failed) ? null : clock.instant().plus(retry.backoffAfter(failed));
