@@ -3,6 +3,7 @@ package tw.laborcloud.document;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,16 +14,24 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 
 /** Files the tests make themselves, so that no binary comes from elsewhere. */
 public final class TestFiles {
@@ -100,6 +109,19 @@ public final class TestFiles {
         return bmp;
     }
 
+    /** A small JPEG whose frame header (SOF0) claims width x height pixels (at most 65535 each). */
+    public static byte[] jpegHeaderClaiming(int width, int height) {
+        byte[] jpeg = jpeg(16, 16, Color.RED);
+        for (int i = 2; i + 8 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xff) == 0xFF && (jpeg[i + 1] & 0xff) == 0xC0) {
+                // FF C0, length (2), precision (1), height (2), width (2)
+                ByteBuffer.wrap(jpeg).putShort(i + 5, (short) height).putShort(i + 7, (short) width);
+                return jpeg;
+            }
+        }
+        throw new IllegalStateException("no SOF0 marker in the JPEG");
+    }
+
     /** The first part of a JPEG: its header is intact, the image data stops half-way. */
     public static byte[] truncatedJpeg() {
         byte[] jpeg = jpeg(400, 300, Color.BLUE);
@@ -125,6 +147,91 @@ public final class TestFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A one-page PDF whose open action runs JavaScript. */
+    public static byte[] pdfWithJavaScript() {
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            doc.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('opened');"));
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A one-page PDF with a file attached through the EmbeddedFiles name tree. */
+    public static byte[] pdfWithEmbeddedFile() {
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            byte[] payload = "MZ not really a program".getBytes(StandardCharsets.US_ASCII);
+            PDEmbeddedFile embedded = new PDEmbeddedFile(doc, new ByteArrayInputStream(payload));
+            embedded.setSubtype("application/octet-stream");
+            embedded.setSize(payload.length);
+            PDComplexFileSpecification spec = new PDComplexFileSpecification();
+            spec.setFile("setup.exe");
+            spec.setEmbeddedFile(embedded);
+            PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
+            files.setNames(Map.of("setup.exe", spec));
+            PDDocumentNameDictionary names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
+            names.setEmbeddedFiles(files);
+            doc.getDocumentCatalog().setNames(names);
+            return save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first half of a three-page PDF, as an interrupted upload leaves it. */
+    public static byte[] truncatedPdf() {
+        byte[] pdf = pdf(3, "cut off");
+        return Arrays.copyOf(pdf, pdf.length / 2);
+    }
+
+    /** A valid PDF with a ZIP archive appended: PDF readers show the page, ZIP tools list the archive. */
+    public static byte[] pdfZipPolyglot() {
+        return concat(pdf(1, "innocent charter"), zip("payload.js", "WScript.Shell"));
+    }
+
+    /** A valid JPEG followed by a ZIP archive (the classic image/archive polyglot). */
+    public static byte[] jpegZipPolyglot() {
+        return concat(jpeg(60, 60, Color.ORANGE), zip("shell.php", "<?php system($_GET['c']);"));
+    }
+
+    /** A valid JPEG whose comment segment, early in the file, is a web page. */
+    public static byte[] jpegWithHtmlComment() {
+        byte[] jpeg = jpeg(60, 60, Color.GRAY);
+        byte[] html = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer comment = ByteBuffer.allocate(4 + html.length);
+        comment.put((byte) 0xFF).put((byte) 0xFE).putShort((short) (html.length + 2)).put(html);
+        // right after the SOI marker (FF D8), where a COM segment may stand
+        return concat(Arrays.copyOf(jpeg, 2), comment.array(), Arrays.copyOfRange(jpeg, 2, jpeg.length));
+    }
+
+    public static byte[] zip(String entryName, String content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(entryName));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A real PDF start, padded with zeros to {@code size} bytes. */
+    public static byte[] pdfPaddedTo(int size) {
+        byte[] pdf = pdf(1, "large");
+        return Arrays.copyOf(pdf, size);
+    }
+
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] image(String format, int width, int height, Color color, int type) {

@@ -5,7 +5,10 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import tw.laborcloud.document.access.Owners;
 import tw.laborcloud.document.verification.RegistrationVerification;
+import tw.laborcloud.events.registration.AccountActivated;
+import tw.laborcloud.events.registration.DocumentsReplaced;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.platform.inbound.Inbound;
 
@@ -16,5 +19,15 @@ class InboundEvents {
     @Bean
     Consumer<RegistrationSubmitted> registrationSubmitted(RegistrationVerification verification) {
         return Inbound.handler(verification::verify);
+    }
+
+    @Bean
+    Consumer<DocumentsReplaced> documentsReplaced(RegistrationVerification verification) {
+        return Inbound.handler(verification::verify);
+    }
+
+    @Bean
+    Consumer<AccountActivated> accountActivated(Owners owners) {
+        return Inbound.handler(owners::activated);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Field;
 /**
  * One uploaded file (document {@code uploads}); its bytes are in GridFS under
  * {@code gridFsId}. {@code contentType} is what the content was detected as, never what
- * the sender declared.
+ * the sender declared. {@code preview} is set once, when the preview is first asked for.
  */
 @Document(Uploads.COLLECTION)
 public record Upload(
@@ -24,7 +24,8 @@ public record Upload(
         @Field(write = Field.Write.ALWAYS) String applicationId,
         Instant createdAt,
         Instant expiresAt,
-        Instant claimedAt) {
+        Instant claimedAt,
+        UploadPreview preview) {
 
     public boolean expiredAt(Instant now) {
         return !expiresAt.isAfter(now);

@@ -6,12 +6,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
-/** The registration form's file fields upload here, one file per request, before the form is sent. */
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The registration form's file fields upload here, one file per request, before the form
+ * is sent: a multipart body with the parts {@code kind} (or {@code ?kind=}) and
+ * {@code file}, read as it streams in.
+ */
 @RestController
 class UploadController {
 
@@ -21,10 +24,10 @@ class UploadController {
         this.intake = intake;
     }
 
-    /** Both parts are optional here so that a missing one gets our own field error, not a generic 400. */
     @PostMapping(path = "/api/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<UploadReceipt> upload(@RequestParam(name = "kind", required = false) String kind,
-            @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        return ResponseEntity.status(HttpStatus.CREATED).body(intake.accept(kind, file));
+    ResponseEntity<UploadReceipt> upload(HttpServletRequest request) throws IOException {
+        try (ReceivedUpload received = UploadRequestReader.read(request)) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(intake.accept(received));
+        }
     }
 }

@@ -11,7 +11,8 @@ import tw.laborcloud.platform.web.FieldViolation;
 
 /**
  * Why an upload is refused: each a problem whose {@code code} is also the code of its one
- * field error, with a message the applicant can act on.
+ * field error, with a message the applicant can act on. Refused is what can never be
+ * right; what an officer should judge is accepted and flagged by the verification.
  */
 final class UploadRefusals {
 
@@ -19,6 +20,10 @@ final class UploadRefusals {
     static final String FILE_EMPTY = "FILE_EMPTY";
     static final String FILE_TOO_LARGE = "FILE_TOO_LARGE";
     static final String FILE_TYPE_NOT_ALLOWED = "FILE_TYPE_NOT_ALLOWED";
+    static final String IMAGE_TOO_LARGE = "IMAGE_TOO_LARGE";
+    static final String POLYGLOT = "POLYGLOT";
+    static final String UPLOAD_MALFORMED = "UPLOAD_MALFORMED";
+    static final String FILE_NAME_INVALID = "FILE_NAME_INVALID";
 
     private UploadRefusals() {
     }
@@ -42,6 +47,26 @@ final class UploadRefusals {
         return refuse(HttpStatus.BAD_REQUEST, FILE_TYPE_NOT_ALLOWED, "file",
                 "檔案內容的格式為 " + detectedType + "，「" + kind.label() + "」僅接受 " + kind.describeAllowedTypes()
                         + "。系統依檔案內容判斷格式，更改副檔名無效。");
+    }
+
+    static ApiException imageTooLarge(ImageHeader header, long maxPixels) {
+        return refuse(HttpStatus.BAD_REQUEST, IMAGE_TOO_LARGE, "file",
+                "圖片尺寸為 " + header.width() + " × " + header.height() + " 像素，超過 " + maxPixels / 10_000
+                        + " 萬像素的上限，請降低掃描解析度後再上傳。");
+    }
+
+    static ApiException polyglot(String otherFormat) {
+        return refuse(HttpStatus.BAD_REQUEST, POLYGLOT, "file",
+                "檔案同時含有 " + otherFormat + " 格式的內容（多重格式檔案），可能夾帶其他程式或網頁，系統不予接受。"
+                        + "請以掃描器或文書軟體重新存檔後再上傳。");
+    }
+
+    static ApiException invalidFileName() {
+        return refuse(HttpStatus.BAD_REQUEST, FILE_NAME_INVALID, "file", "檔案名稱含有不允許的字元，請重新命名檔案後再上傳。");
+    }
+
+    static ApiException malformed(String message) {
+        return refuse(HttpStatus.BAD_REQUEST, UPLOAD_MALFORMED, "file", message);
     }
 
     private static ApiException refuse(HttpStatus status, String code, String field, String message) {

@@ -3,6 +3,7 @@ package tw.laborcloud.document.upload;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,11 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -31,22 +34,27 @@ import com.mongodb.client.gridfs.model.GridFSFile;
 
 /**
  * The uploads: their records in {@code uploads} and their bytes in GridFS (collections
- * {@code fs.files} and {@code fs.chunks}), stored under the upload's own id. Every state
- * change is a single-document conditional write; nothing here needs a transaction.
+ * {@code fs.files} and {@code fs.chunks}), stored under the upload's own id; their previews
+ * in the GridFS bucket {@code previews}. Every state change is a single-document
+ * conditional write; nothing here needs a transaction.
  */
 @Component
 public class Uploads {
 
     public static final String COLLECTION = "uploads";
+    public static final String PREVIEW_BUCKET = "previews";
 
     private static final Logger log = LoggerFactory.getLogger(Uploads.class);
 
     private final MongoTemplate mongo;
     private final GridFsTemplate gridFs;
+    private final GridFsTemplate previews;
 
-    Uploads(MongoTemplate mongo, GridFsTemplate gridFs) {
+    /** The preview bucket is no bean: a second GridFsTemplate bean would switch off Boot's default one. */
+    Uploads(MongoTemplate mongo, GridFsTemplate gridFs, MongoDatabaseFactory databases) {
         this.mongo = mongo;
         this.gridFs = gridFs;
+        this.previews = new GridFsTemplate(databases, mongo.getConverter(), PREVIEW_BUCKET);
     }
 
     /**
@@ -58,7 +66,7 @@ public class Uploads {
             Instant expiresAt) throws IOException {
         String id = UUID.randomUUID().toString();
         Upload upload = new Upload(id, kind, originalName, contentType, file.size(), file.sha256(), id,
-                UploadStatus.STAGED, null, now, expiresAt, null);
+                UploadStatus.STAGED, null, now, expiresAt, null, null);
         mongo.insert(upload);
         try (InputStream in = Files.newInputStream(file.path())) {
             gridFs.store(GridFsUpload.fromStream(in)
@@ -100,6 +108,35 @@ public class Uploads {
         return Optional.ofNullable(file).map(gridFs::getResource);
     }
 
+    /** The stored preview image, if one was made and is still there. */
+    public Optional<GridFsResource> previewContent(UploadPreview preview) {
+        if (preview == null || preview.gridFsId() == null) {
+            return Optional.empty();
+        }
+        GridFSFile file = previews.findOne(byId(new ObjectId(preview.gridFsId())));
+        return Optional.ofNullable(file).map(previews::getResource);
+    }
+
+    /**
+     * Keeps a freshly made preview (the PNG, or the failure) unless another request was
+     * quicker: the first one recorded wins, a later one deletes its own image.
+     */
+    public void recordPreview(Upload upload, UploadPreview made, byte[] png) {
+        UploadPreview preview = made;
+        ObjectId imageId = null;
+        if (png != null) {
+            imageId = previews.store(new ByteArrayInputStream(png), upload.id() + ".png", "image/png",
+                    new org.bson.Document("uploadId", upload.id()));
+            preview = UploadPreview.made(imageId.toHexString(), made.width(), made.height(), made.pages(),
+                    made.madeAt());
+        }
+        long recorded = mongo.updateFirst(query(where("_id").is(upload.id()).and("preview").isNull()),
+                new Update().set("preview", preview), Upload.class).getModifiedCount();
+        if (recorded == 0 && imageId != null) {
+            previews.delete(byId(imageId));
+        }
+    }
+
     /**
      * Takes the upload for the application in one conditional update: a staged, unclaimed,
      * unexpired upload, or one this application already holds (a redelivered event).
@@ -138,6 +175,9 @@ public class Uploads {
         List<Upload> found = mongo.find(query(expired).limit(batch), Upload.class);
         int deleted = 0;
         for (Upload upload : found) {
+            // found by the upload it shows rather than by the record's pointer, which a preview made
+            // while the sweep runs may not have set yet
+            previews.delete(query(where("metadata.uploadId").is(upload.id())));
             gridFs.delete(byId(upload.gridFsId()));
             Criteria stillExpired = where("_id").is(upload.id()).and("status").is(UploadStatus.STAGED.name())
                     .and("expiresAt").lt(cutoff);
@@ -146,7 +186,7 @@ public class Uploads {
         return deleted;
     }
 
-    private static Query byId(String id) {
+    private static Query byId(Object id) {
         return query(where("_id").is(id));
     }
 }

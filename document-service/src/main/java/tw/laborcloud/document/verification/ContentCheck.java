@@ -11,5 +11,6 @@ public interface ContentCheck {
 
     boolean appliesTo(String contentType);
 
-    CheckResult check(Path file);
+    /** Checks the file, whose content was detected as {@code contentType}. */
+    CheckResult check(Path file, String contentType);
 }

@@ -80,7 +80,7 @@ class DocumentVerifier {
             }
             for (ContentCheck check : checks) {
                 if (check.appliesTo(upload.contentType())) {
-                    CheckResult checked = check.check(copy.path());
+                    CheckResult checked = check.check(copy.path(), upload.contentType());
                     findings.addAll(checked.findings());
                     pages = checked.pages() != null ? checked.pages() : pages;
                 }

@@ -3,7 +3,9 @@ package tw.laborcloud.document.verification;
 /**
  * What a check found about one document; the names travel as strings in
  * DocumentsVerified and are shown to the reviewing officer. Any finding makes the
- * verdict NEEDS_ATTENTION.
+ * verdict NEEDS_ATTENTION. The intake refuses some of the same conditions outright
+ * (IMAGE_TOO_LARGE, POLYGLOT, a type the kind does not take); the checks still report
+ * them for uploads accepted before a rule existed.
  */
 public enum Finding {
     /** The application names no upload for a required kind (the charter). */
@@ -24,13 +26,21 @@ public enum Finding {
     CONTENT_CHANGED,
     /** Another document of the application has exactly the same content. */
     DUPLICATE_FILE,
+    /** The file is also another format (a ZIP archive, a web page, a PDF inside an image). */
+    POLYGLOT,
     PDF_UNREADABLE,
+    /** The file stops before the PDF's end marker: an interrupted upload or scan; pages may be missing. */
+    PDF_TRUNCATED,
     /** Needs a password to open, or carries restrictions (printing, copying) the archive cannot accept. */
     PDF_ENCRYPTED,
     PDF_NO_PAGES,
+    /** Carries JavaScript (an open action, a page or form action, a document-level script). */
+    PDF_JAVASCRIPT,
+    /** Carries attached files, which nobody reviews as part of the document. */
+    PDF_EMBEDDED_FILES,
     IMAGE_UNREADABLE,
     /** The decoder had to paper over damaged data (e.g. a truncated JPEG). */
     IMAGE_DAMAGED,
-    /** More pixels than the service decodes; refused from the header alone. */
+    /** More pixels than the service decodes; known from the header alone. */
     IMAGE_TOO_LARGE
 }

@@ -8,18 +8,28 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import tw.laborcloud.events.document.DocumentsVerified.Verdict;
 import tw.laborcloud.events.document.DocumentsVerified.VerifiedDocument;
+import tw.laborcloud.events.registration.RegistrationSubmitted.SubmittedDocument;
 import tw.laborcloud.platform.outbox.PendingEvent;
 
 /**
- * The result of checking an application's documents, one per application. Written once,
- * together with its DocumentsVerified event (the outbox), in a single insert.
+ * The result of checking one round of an application's documents (1 = the registration's,
+ * 2.. = after each supplement), keyed "applicationId#round". Written once, together with
+ * its DocumentsVerified event (the outbox), in a single insert. {@code submitted} is the
+ * document set of the round, from which the next round's set is made.
  */
 @Document(RegistrationVerification.COLLECTION)
 record Verification(
-        @Id String applicationId,
-        String registrationEventId,
+        @Id String id,
+        String applicationId,
+        int round,
+        String eventId,
+        List<SubmittedDocument> submitted,
         List<VerifiedDocument> documents,
         Verdict verdict,
         Instant verifiedAt,
         List<PendingEvent> pendingEvents) {
+
+    static String id(String applicationId, int round) {
+        return applicationId + "#" + round;
+    }
 }

@@ -2,96 +2,55 @@ package tw.laborcloud.document.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.awt.Color;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.jayway.jsonpath.JsonPath;
-
-import tools.jackson.databind.json.JsonMapper;
+import tw.laborcloud.document.EventProbe;
+import tw.laborcloud.document.Multipart;
 import tw.laborcloud.document.TestFiles;
 import tw.laborcloud.document.upload.Uploads;
 import tw.laborcloud.events.Topics;
 import tw.laborcloud.events.document.DocumentsVerified;
+import tw.laborcloud.events.document.DocumentsVerified.Verdict;
 import tw.laborcloud.events.document.DocumentsVerified.VerifiedDocument;
+import tw.laborcloud.events.registration.DocumentsReplaced;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.registration.RegistrationSubmitted.SubmittedDocument;
 import tw.laborcloud.platform.outbox.PendingEvent;
 
 /**
- * From uploads and a RegistrationSubmitted event on Kafka to one DocumentsVerified on
- * Kafka, run by a subclass against the MongoDB-wire server and an in-JVM broker, or
- * against real images.
+ * From uploads and events on Kafka (RegistrationSubmitted, DocumentsReplaced) to
+ * DocumentsVerified on Kafka, with redeliveries and events out of order; run by a subclass
+ * against the MongoDB-wire server and an in-JVM broker, or against real images.
  */
 @AutoConfigureMockMvc
+@Import(EventProbe.Config.class)
 abstract class DocumentVerificationScenarios {
-
-    private static final String GROUP = "document-service";
 
     @Autowired
     MockMvc mvc;
     @Autowired
     MongoTemplate mongo;
     @Autowired
-    JsonMapper json;
-    @Value("${laborcloud.kafka.brokers}")
-    String brokers;
-
-    private KafkaProducer<String, String> producer;
-    private KafkaConsumer<String, String> verified;
-    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-
-    @BeforeEach
-    void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-        verified = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
-        verified.subscribe(List.of(Topics.DOCUMENTS_VERIFIED));
-    }
-
-    @AfterEach
-    void disconnect() {
-        producer.close();
-        verified.close();
-    }
+    EventProbe events;
 
     @Test
     void documentsOfASubmittedRegistrationAreVerifiedOnceAndOnlyOnce() throws Exception {
@@ -101,16 +60,16 @@ abstract class DocumentVerificationScenarios {
         String sealId = upload("UNION_SEAL", "圖記.jpg", seal);
         String unknownId = UUID.randomUUID().toString();
         String applicationId = "A-" + UUID.randomUUID();
-        String event = json.writeValueAsString(RegistrationSubmitted.of(applicationId, "corr-" + applicationId,
-                "12345678", "新北市測試產業工會", "clerk@example.tw", List.of(
-                        new SubmittedDocument("CHARTER", charterId),
-                        new SubmittedDocument("UNION_SEAL", sealId),
-                        new SubmittedDocument("REPRESENTATIVE_SEAL", unknownId))));
+        RegistrationSubmitted submitted = events.submitted(applicationId,
+                new SubmittedDocument("CHARTER", charterId),
+                new SubmittedDocument("UNION_SEAL", sealId),
+                new SubmittedDocument("REPRESENTATIVE_SEAL", unknownId));
 
-        send(applicationId, event);
+        events.send(Topics.REGISTRATION_SUBMITTED, applicationId, submitted);
 
-        DocumentsVerified result = awaitVerified(applicationId);
-        assertThat(result.verdict()).isEqualTo(DocumentsVerified.Verdict.NEEDS_ATTENTION);
+        DocumentsVerified result = events.awaitVerified(applicationId);
+        assertThat(result.verdict()).isEqualTo(Verdict.NEEDS_ATTENTION);
+        assertThat(result.round()).isEqualTo(1);
         assertThat(result.correlationId()).isEqualTo("corr-" + applicationId);
         assertThat(result.documents()).containsExactly(
                 new VerifiedDocument("CHARTER", charterId, "application/pdf", charter.length, 2,
@@ -123,15 +82,13 @@ abstract class DocumentVerificationScenarios {
             assertThat(upload.getString("status")).isEqualTo("CLAIMED");
             assertThat(upload.getString("applicationId")).isEqualTo(applicationId);
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(verification(applicationId)
-                .getList(PendingEvent.FIELD, Document.class)).isEmpty());
-        assertThat(verification(applicationId).getString("verdict")).isEqualTo("NEEDS_ATTENTION");
+        awaitPublished(applicationId, 1);
+        assertThat(verification(applicationId, 1).getString("verdict")).isEqualTo("NEEDS_ATTENTION");
 
-        send(applicationId, event);
-        awaitConsumed(Topics.REGISTRATION_SUBMITTED);
+        events.send(Topics.REGISTRATION_SUBMITTED, applicationId, submitted);
+        events.awaitConsumed(Topics.REGISTRATION_SUBMITTED);
 
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).pollInSameThread()
-                .until(() -> verifiedRecords(applicationId).size() == 1);
+        assertThat(events.allVerified(applicationId, Duration.ofSeconds(2))).hasSize(1);
     }
 
     @Test
@@ -143,14 +100,14 @@ abstract class DocumentVerificationScenarios {
         String first = "A-" + UUID.randomUUID();
         String second = "A-" + UUID.randomUUID();
 
-        submit(first, new SubmittedDocument("CHARTER", upload("CHARTER", "c.pdf", TestFiles.pdf(1, first))),
+        events.submit(first, new SubmittedDocument("CHARTER", upload("CHARTER", "c.pdf", TestFiles.pdf(1, first))),
                 new SubmittedDocument("UNION_SEAL", sealId));
-        assertThat(awaitVerified(first).verdict()).isEqualTo(DocumentsVerified.Verdict.PASSED);
-        submit(second, new SubmittedDocument("CHARTER", upload("CHARTER", "c.pdf", TestFiles.pdf(1, second))),
+        assertThat(events.awaitVerified(first).verdict()).isEqualTo(Verdict.PASSED);
+        events.submit(second, new SubmittedDocument("CHARTER", upload("CHARTER", "c.pdf", TestFiles.pdf(1, second))),
                 new SubmittedDocument("UNION_SEAL", sealId), new SubmittedDocument("CERTIFICATE_SCAN", lateId));
 
-        DocumentsVerified result = awaitVerified(second);
-        assertThat(findingsByKind(result)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        DocumentsVerified result = events.awaitVerified(second);
+        assertThat(EventProbe.findingsByKind(result)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "CHARTER", List.of(),
                 "UNION_SEAL", List.of("UPLOAD_CLAIMED_BY_OTHER_APPLICATION"),
                 "CERTIFICATE_SCAN", List.of("UPLOAD_EXPIRED")));
@@ -168,77 +125,117 @@ abstract class DocumentVerificationScenarios {
         String sealId = upload("UNION_SEAL", "seal.jpg", TestFiles.jpeg(100, 100, Color.BLUE));
         String applicationId = "A-" + UUID.randomUUID();
 
-        submit(applicationId, new SubmittedDocument("CHARTER", charterId),
+        events.submit(applicationId, new SubmittedDocument("CHARTER", charterId),
                 new SubmittedDocument("CERTIFICATE_SCAN", certificateId),
                 new SubmittedDocument("HARASSMENT_EVIDENCE", sameScanId),
                 // an image uploaded as the seal, filed as the representative's seal: kinds differ, type allowed
                 new SubmittedDocument("REPRESENTATIVE_SEAL", sealId));
 
-        DocumentsVerified result = awaitVerified(applicationId);
-        assertThat(result.verdict()).isEqualTo(DocumentsVerified.Verdict.NEEDS_ATTENTION);
-        assertThat(findingsByKind(result)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        DocumentsVerified result = events.awaitVerified(applicationId);
+        assertThat(result.verdict()).isEqualTo(Verdict.NEEDS_ATTENTION);
+        assertThat(EventProbe.findingsByKind(result)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "CHARTER", List.of("PDF_ENCRYPTED"),
                 "CERTIFICATE_SCAN", List.of("DUPLICATE_FILE"),
                 "HARASSMENT_EVIDENCE", List.of("DUPLICATE_FILE"),
                 "REPRESENTATIVE_SEAL", List.of("UPLOAD_KIND_MISMATCH")));
     }
 
+    @Test
+    void replacementsAreCheckedTogetherWithTheDocumentsTheyDoNotReplace() throws Exception {
+        String badCharter = upload("CHARTER", "charter.pdf", TestFiles.encryptedPdf("secret"));
+        String seal = upload("UNION_SEAL", "seal.jpg", TestFiles.jpeg(120, 120, Color.RED));
+        String certificate = upload("CERTIFICATE_SCAN", "certificate.pdf", TestFiles.pdf(1, "certificate"));
+        String applicationId = "A-" + UUID.randomUUID();
+        events.submit(applicationId, new SubmittedDocument("CHARTER", badCharter),
+                new SubmittedDocument("UNION_SEAL", seal), new SubmittedDocument("CERTIFICATE_SCAN", certificate));
+        assertThat(events.awaitVerified(applicationId).verdict()).isEqualTo(Verdict.NEEDS_ATTENTION);
+        String goodCharter = upload("CHARTER", "charter-v2.pdf", TestFiles.pdf(4, "charter, second try"));
+        DocumentsReplaced replaced = events.replaced(applicationId, 2, new SubmittedDocument("CHARTER", goodCharter));
+
+        events.send(Topics.DOCUMENTS_REPLACED, applicationId, replaced);
+        awaitPublished(applicationId, 2);
+        events.send(Topics.DOCUMENTS_REPLACED, applicationId, replaced);
+        events.awaitConsumed(Topics.DOCUMENTS_REPLACED);
+
+        Map<Integer, DocumentsVerified> published = byRound(events.allVerified(applicationId, Duration.ofSeconds(2)));
+        assertThat(published.keySet()).containsExactlyInAnyOrder(1, 2);
+        DocumentsVerified second = published.get(2);
+        assertThat(second.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(second.documents()).extracting(VerifiedDocument::kind, VerifiedDocument::uploadId,
+                VerifiedDocument::pages).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("UNION_SEAL", seal, null),
+                        org.assertj.core.groups.Tuple.tuple("CERTIFICATE_SCAN", certificate, 1),
+                        org.assertj.core.groups.Tuple.tuple("CHARTER", goodCharter, 4));
+        assertThat(mongo.findById(goodCharter, Document.class, Uploads.COLLECTION).getString("applicationId"))
+                .isEqualTo(applicationId);
+    }
+
+    @Test
+    void replacementsThatArriveBeforeTheRoundTheyBuildOnWaitForIt() throws Exception {
+        String charter = upload("CHARTER", "charter.pdf", TestFiles.pdf(1, "first charter"));
+        String seal = upload("UNION_SEAL", "seal.jpg", TestFiles.jpeg(120, 120, Color.RED));
+        String sealV2 = upload("UNION_SEAL", "seal-v2.jpg", TestFiles.jpeg(120, 120, Color.GREEN));
+        String charterV3 = upload("CHARTER", "charter-v3.pdf", TestFiles.pdf(2, "third charter"));
+        String applicationId = "A-" + UUID.randomUUID();
+
+        // round 3 first, then round 2, then the registration itself
+        events.send(Topics.DOCUMENTS_REPLACED, applicationId,
+                events.replaced(applicationId, 3, new SubmittedDocument("CHARTER", charterV3)));
+        events.send(Topics.DOCUMENTS_REPLACED, applicationId,
+                events.replaced(applicationId, 2, new SubmittedDocument("UNION_SEAL", sealV2)));
+        events.awaitConsumed(Topics.DOCUMENTS_REPLACED);
+        assertThat(mongo.count(Query.query(Criteria.where("event.applicationId").is(applicationId)),
+                RegistrationVerification.PARKED)).isEqualTo(2);
+        assertThat(mongo.count(Query.query(Criteria.where("applicationId").is(applicationId)),
+                RegistrationVerification.COLLECTION)).isZero();
+
+        events.submit(applicationId, new SubmittedDocument("CHARTER", charter), new SubmittedDocument("UNION_SEAL", seal));
+        awaitPublished(applicationId, 3);
+
+        Map<Integer, DocumentsVerified> published = byRound(events.allVerified(applicationId, Duration.ofSeconds(2)));
+        assertThat(published.keySet()).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(uploadIdsByKind(published.get(1))).isEqualTo(Map.of("CHARTER", charter, "UNION_SEAL", seal));
+        assertThat(uploadIdsByKind(published.get(2))).isEqualTo(Map.of("CHARTER", charter, "UNION_SEAL", sealV2));
+        assertThat(uploadIdsByKind(published.get(3))).isEqualTo(Map.of("CHARTER", charterV3, "UNION_SEAL", sealV2));
+        assertThat(mongo.count(Query.query(Criteria.where("event.applicationId").is(applicationId)),
+                RegistrationVerification.PARKED)).isZero();
+    }
+
+    @Test
+    void aReplacementClaimingToBeRoundOneIsDeadLettered() {
+        String applicationId = "A-" + UUID.randomUUID();
+
+        events.send(Topics.DOCUMENTS_REPLACED, applicationId,
+                events.replaced(applicationId, 1, new SubmittedDocument("CHARTER", UUID.randomUUID().toString())));
+
+        events.awaitDeadLettered(Topics.DOCUMENTS_REPLACED, applicationId);
+        assertThat(mongo.count(Query.query(Criteria.where("event.applicationId").is(applicationId)),
+                RegistrationVerification.PARKED)).isZero();
+    }
+
     private String upload(String kind, String name, byte[] content) throws Exception {
-        String body = mvc.perform(multipart("/api/documents")
-                        .file(new MockMultipartFile("file", name, "application/octet-stream", content))
-                        .param("kind", kind))
-                .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.uploadId");
+        return Multipart.uploadId(mvc, kind, name, content);
     }
 
-    private void submit(String applicationId, SubmittedDocument... documents) throws Exception {
-        send(applicationId, json.writeValueAsString(RegistrationSubmitted.of(applicationId, "corr-" + applicationId,
-                "87654321", "新北市測試職業工會", "clerk@example.tw", List.of(documents))));
+    /** The round's verification is recorded and its event acknowledged by Kafka. */
+    private void awaitPublished(String applicationId, int round) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Document verification = verification(applicationId, round);
+            return verification != null && verification.getList(PendingEvent.FIELD, Document.class).isEmpty();
+        });
     }
 
-    private void send(String applicationId, String event) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.REGISTRATION_SUBMITTED, applicationId, event)).get();
+    private Document verification(String applicationId, int round) {
+        return mongo.findById(applicationId + "#" + round, Document.class, RegistrationVerification.COLLECTION);
     }
 
-    private DocumentsVerified awaitVerified(String applicationId) {
-        List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(60)).pollInSameThread()
-                .until(() -> verifiedRecords(applicationId), r -> !r.isEmpty());
-        assertThat(records).as("DocumentsVerified for %s", applicationId).hasSize(1);
-        return json.readValue(records.getFirst().value(), DocumentsVerified.class);
+    /** One event per round: a second one for the same round would fail the collection here. */
+    private static Map<Integer, DocumentsVerified> byRound(List<DocumentsVerified> published) {
+        return published.stream().collect(java.util.stream.Collectors.toMap(DocumentsVerified::round, v -> v));
     }
 
-    private List<ConsumerRecord<String, String>> verifiedRecords(String applicationId) {
-        verified.poll(Duration.ofMillis(200)).forEach(seen::add);
-        return seen.stream().filter(r -> applicationId.equals(r.key())).toList();
-    }
-
-    /** Waits until the service's consumer group has committed everything on the topic, i.e. handled it. */
-    private void awaitConsumed(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get();
-                ends.forEach((partition, end) -> {
-                    if (end > 0) {
-                        assertThat(committed.get(partition)).as("committed offset of %s", partition).isNotNull()
-                                .extracting(OffsetAndMetadata::offset).isEqualTo(end);
-                    }
-                });
-            });
-        }
-    }
-
-    private Document verification(String applicationId) {
-        return mongo.findById(applicationId, Document.class, RegistrationVerification.COLLECTION);
-    }
-
-    private static Map<String, List<String>> findingsByKind(DocumentsVerified result) {
-        return result.documents().stream().collect(Collectors.toMap(VerifiedDocument::kind, VerifiedDocument::findings));
+    private static Map<String, String> uploadIdsByKind(DocumentsVerified result) {
+        return result.documents().stream().collect(java.util.stream.Collectors.toMap(VerifiedDocument::kind,
+                VerifiedDocument::uploadId));
     }
 }
