@@ -2,12 +2,20 @@ package tw.laborcloud.infra;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The real Keycloak server ({@code keycloak-quarkus-dist}) started with {@code kc.sh start-dev} as a child process.
@@ -17,6 +25,9 @@ import java.util.Map;
 final class KeycloakServer {
     static final String REALM = "laborcloud";
     static final String REALM_RESOURCE = "keycloak/laborcloud-realm.json";
+    /** The login theme the realm names ({@code loginTheme}); Keycloak reads it from {@code <kcHome>/themes/}. */
+    static final String THEME = "laborcloud";
+    static final String THEME_RESOURCE = "keycloak/themes/" + THEME;
 
     private final StackConfig config;
     private final Path dbDir;
@@ -71,9 +82,10 @@ final class KeycloakServer {
         }
     }
 
-    /** Copies the realm file into the import folder and starts the server (does not wait). */
+    /** Copies the realm file into the import folder, installs the login theme and starts the server (does not wait). */
     void start() {
         checkInstalled();
+        installTheme();
         Path importDir = config.kcHome().resolve("data").resolve("import");
         try (InputStream realm = KeycloakServer.class.getClassLoader().getResourceAsStream(REALM_RESOURCE)) {
             if (realm == null) {
@@ -86,6 +98,68 @@ final class KeycloakServer {
             throw new StackException("cannot copy the realm into " + importDir + ": " + e.getMessage(), e);
         }
         process.start();
+    }
+
+    /**
+     * Replaces {@code <kcHome>/themes/laborcloud} with the theme on the class path (a folder in the IDE, a jar
+     * entry otherwise), so that every start serves the theme of the code being run. Keycloak reads folder themes
+     * at run time: no rebuild of the distribution is needed.
+     */
+    void installTheme() {
+        Path target = config.kcHome().resolve("themes").resolve(THEME);
+        URL marker = KeycloakServer.class.getClassLoader().getResource(THEME_RESOURCE + "/login/theme.properties");
+        if (marker == null) {
+            throw new StackException("class path resource " + THEME_RESOURCE + " is missing");
+        }
+        try {
+            URI uri = marker.toURI();
+            deleteRecursively(target);
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem jar;
+                boolean opened = false;
+                try {
+                    jar = FileSystems.newFileSystem(uri, Map.of());
+                    opened = true;
+                } catch (FileSystemAlreadyExistsException alreadyOpen) {
+                    jar = FileSystems.getFileSystem(uri);
+                }
+                try {
+                    copyTree(jar.getPath("/" + THEME_RESOURCE), target);
+                } finally {
+                    if (opened) {
+                        jar.close();
+                    }
+                }
+            } else {
+                copyTree(Path.of(uri).getParent().getParent(), target);
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new StackException("cannot install the login theme into " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path from : (Iterable<Path>) paths::iterator) {
+                Path to = target.resolve(source.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
     }
 
     void stop(Duration grace) {

@@ -46,9 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** Every service, in start order: at most two at a time, the gateway last. */
+    /** Every service, in start order: at most two at a time, the gateway last (the ops console just before it). */
     public static final List<String> SERVICES = List.of("registration-service", "document-service",
-            "review-service", "notification-service", "union-affairs-service", "gateway");
+            "review-service", "notification-service", "union-affairs-service", "ops-console", "gateway");
 
     static final String PROJECT_VERSION = "0.1.0-SNAPSHOT";
     private static final int LOG_TAIL_LINES = 40;
@@ -503,7 +503,16 @@ public final class LocalStack implements AutoCloseable {
                 "--laborcloud.services.document=" + serviceUrl("document-service"),
                 "--laborcloud.services.review=" + serviceUrl("review-service"),
                 "--laborcloud.services.notification=" + serviceUrl("notification-service"),
-                "--laborcloud.services.union-affairs=" + serviceUrl("union-affairs-service")));
+                "--laborcloud.services.union-affairs=" + serviceUrl("union-affairs-service"),
+                "--laborcloud.services.ops-console=" + serviceUrl("ops-console")));
+        if (name.equals("ops-console")) {
+            // the console polls the health endpoints of the services this stack runs (monitoring only)
+            for (String watched : c.services()) {
+                if (!watched.equals(name)) {
+                    args.add("--laborcloud.ops.services." + watched + "=" + serviceUrl(watched));
+                }
+            }
+        }
         args.addAll(c.extraArgs(name));
         return args;
     }
@@ -548,6 +557,10 @@ public final class LocalStack implements AutoCloseable {
         sb.append(nl).append("Labour cloud local stack is up").append(nl).append(nl);
         if (config.startServices() && config.services().contains("gateway")) {
             sb.append(String.format("  %-22s %s%n", "Gateway (web UI)", gatewayUrl()));
+        }
+        if (config.startServices() && config.services().contains("ops-console")) {
+            sb.append(String.format("  %-22s %s   (role ops; %s directly with a bearer token)%n", "Ops console",
+                    gatewayUrl() + "/ops/", serviceUrl("ops-console") + "/ops/"));
         }
         sb.append(String.format("  %-22s %s   admin console %s (admin / admin, dev only)%n", "Keycloak",
                 keycloakUrl(), keycloakAdminConsoleUrl()));

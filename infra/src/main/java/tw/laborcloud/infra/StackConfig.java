@@ -135,6 +135,7 @@ public record StackConfig(
         ports.put("review-service", 8083);
         ports.put("notification-service", 8084);
         ports.put("union-affairs-service", 8085);
+        ports.put("ops-console", 8086);
         ports.put("gateway", 8080);
         return java.util.Collections.unmodifiableMap(ports);
     }

@@ -26,6 +26,7 @@ final class Browser implements AutoCloseable {
             throw new IllegalStateException("No Chromium at " + chromium
                     + ": install Debian's chromium (apt-get install chromium fonts-noto-cjk) or pass -Dchromium.path=...");
         }
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         screenshots = Path.of(System.getProperty("laborcloud.screenshots", "target/screenshots"));
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -38,8 +39,17 @@ final class Browser implements AutoCloseable {
     }
 
     Page newPage() {
-        return browser.newContext(new NewContextOptions().setLocale("zh-TW").setViewportSize(1280, 900)
+        return newPage("zh-TW");
+    }
+
+    /** A page in a fresh context (its own cookies) whose browser asks for the given language. */
+    Page newPage(String locale) {
+        Page page = browser.newContext(new NewContextOptions().setLocale(locale).setViewportSize(1280, 900)
                 .setTimezoneId("Asia/Taipei")).newPage();
+        // a whole stack shares two cores with the browser: give slow steps (a first login) room
+        page.setDefaultTimeout(60_000);
+        page.setDefaultNavigationTimeout(60_000);
+        return page;
     }
 
     Path screenshot(Page page, String name) {

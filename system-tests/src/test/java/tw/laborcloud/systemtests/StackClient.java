@@ -64,6 +64,59 @@ final class StackClient {
     }
 
     /**
+     * Registers a union as the registration form does: four documents with distinct content
+     * uploaded first, then the whole form with the captcha answer of the captcha-fixed profile
+     * (TEST). Returns the application id.
+     */
+    String registerUnion(String certificateNo, String password, String email, String unionName) {
+        String charter = uploadId("CHARTER", "章程.pdf", "application/pdf", TestFiles.pdf("Charter " + certificateNo));
+        String certificate = uploadId("CERTIFICATE_SCAN", "立案證書.pdf", "application/pdf",
+                TestFiles.pdf("Certificate " + certificateNo));
+        String seal = uploadId("UNION_SEAL", "圖記.jpg", "image/jpeg", TestFiles.image("SEAL " + certificateNo, "jpg"));
+        String representativeSeal = uploadId("REPRESENTATIVE_SEAL", "負責人章.bmp", "image/bmp",
+                TestFiles.image("REP " + certificateNo, "bmp"));
+        String captchaId = JsonPath.read(get("/api/registrations/captcha", null).body(), "$.captchaId");
+        HttpResponse<String> registered = postJson("/api/registrations", """
+                {"account":"%s","password":"%s","passwordConfirm":"%s","unionName":"%s",
+                 "unionType":"INDUSTRIAL","unionTaxId":"","representative":"王大明","industry":"C",
+                 "address":{"district":"板橋區","street":"中山路一段161號"},"mailingAddress":null,
+                 "foundedOn":"2015-05-01","members":{"male":120,"female":80},"memberRepresentatives":null,
+                 "directors":{"male":9,"female":6},"supervisors":{"male":3,"female":2},"memberUnions":null,
+                 "contactName":"林小華","contactPhone":"02-2960-3456#123","fax":"",
+                 "contactEmail":"%s","contactEmailConfirm":"%s","backupEmail":"",
+                 "harassmentPreventionDone":false,"genderOneThirdRule":true,"joinedHigherUnion":false,
+                 "documents":[{"kind":"CHARTER","uploadId":"%s"},{"kind":"CERTIFICATE_SCAN","uploadId":"%s"},
+                   {"kind":"UNION_SEAL","uploadId":"%s"},{"kind":"REPRESENTATIVE_SEAL","uploadId":"%s"}],
+                 "captchaId":"%s","captchaAnswer":"TEST"}
+                """.formatted(certificateNo, password, password, unionName, email, email, charter, certificate, seal,
+                representativeSeal, captchaId), null);
+        if (registered.statusCode() != 201) {
+            throw new AssertionError("registration refused: " + registered.statusCode() + " " + registered.body());
+        }
+        return JsonPath.read(registered.body(), "$.applicationId");
+    }
+
+    /** True once the review service has the verified documents of the case (ready for review). */
+    boolean caseReady(String applicationId, String officerToken) {
+        HttpResponse<String> view = get("/api/review/cases/" + applicationId, officerToken);
+        return view.statusCode() == 200 && JsonPath.<Object>read(view.body(), "$.verification") != null;
+    }
+
+    /** The applicant's view of the application's status (e.g. UNDER_REVIEW, APPROVED, ACCOUNT_ACTIVATED). */
+    String applicationStatus(String applicationId, String certificateNo) {
+        return JsonPath.read(get("/api/registrations/" + applicationId + "?certificateNo=" + certificateNo, null).body(),
+                "$.status");
+    }
+
+    private String uploadId(String kind, String fileName, String contentType, byte[] content) {
+        HttpResponse<String> response = upload(kind, fileName, contentType, content);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("upload refused: " + response.statusCode() + " " + response.body());
+        }
+        return JsonPath.read(response.body(), "$.uploadId");
+    }
+
+    /**
      * A token from Keycloak with user name and password (the dev-only direct-grant client
      * labor-test), as a union or an officer would get by logging in.
      */

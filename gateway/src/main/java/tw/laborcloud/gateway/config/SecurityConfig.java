@@ -1,16 +1,17 @@
 package tw.laborcloud.gateway.config;
 
-import java.net.URI;
-
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
@@ -25,11 +26,18 @@ import reactor.core.publisher.Mono;
 class SecurityConfig {
 
     static final String SESSION_COOKIE = "SESSION";
+    static final String LOGIN_PATH = "/oauth2/authorization/keycloak";
+    /** The portal is in Traditional Chinese; Keycloak's login page follows, whatever the browser asks for. */
+    static final String LOGIN_LOCALE = "zh-TW";
 
     @Bean
-    SecurityWebFilterChain security(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients) {
-        OidcClientInitiatedServerLogoutSuccessHandler logout = new OidcClientInitiatedServerLogoutSuccessHandler(clients);
-        logout.setPostLogoutRedirectUri("{baseUrl}/");
+    SecurityWebFilterChain security(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients,
+            @Value("${laborcloud.keycloak.public-url}") String keycloakPublicUrl,
+            @Value("${laborcloud.keycloak.realm}") String realm) {
+        // ends the Keycloak session too (RP-initiated logout), then back to the landing page
+        KeycloakLogout logout = new KeycloakLogout(keycloakPublicUrl, realm, clients);
+        // remembers the page that asked for login (e.g. /portal) so that the login ends there
+        RedirectServerAuthenticationEntryPoint toLogin = new RedirectServerAuthenticationEntryPoint(LOGIN_PATH);
         return http
                 .authorizeExchange(ex -> ex
                         .pathMatchers("/", "/index.html", "/css/**", "/js/**", "/favicon.ico").permitAll()
@@ -39,8 +47,10 @@ class SecurityConfig {
                         // every service names the owner role of each of its endpoints
                         .pathMatchers("/api/**").permitAll()
                         .pathMatchers("/portal", "/portal/**").authenticated()
+                        // the ops console's page: the console itself requires role ops from the relayed token
+                        .pathMatchers("/ops", "/ops/**").authenticated()
                         .anyExchange().denyAll())
-                .oauth2Login(Customizer.withDefaults())
+                .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests(clients)))
                 .logout(l -> l.logoutSuccessHandler(logout))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
@@ -51,11 +61,21 @@ class SecurityConfig {
                         exchange.getResponse().setStatusCode(org.springframework.http.HttpStatus.UNAUTHORIZED);
                         return exchange.getResponse().setComplete();
                     }
-                    exchange.getResponse().setStatusCode(org.springframework.http.HttpStatus.FOUND);
-                    exchange.getResponse().getHeaders().setLocation(URI.create("/oauth2/authorization/keycloak"));
-                    return exchange.getResponse().setComplete();
+                    return toLogin.commence(exchange, ex);
                 }))
                 .build();
+    }
+
+    /**
+     * Authorization requests to Keycloak with PKCE (the realm's client requires S256) and
+     * {@code ui_locales=zh-TW}: Keycloak ranks that hint above the browser's Accept-Language, and
+     * below a language the user picks on the page itself.
+     */
+    static ServerOAuth2AuthorizationRequestResolver authorizationRequests(ReactiveClientRegistrationRepository clients) {
+        DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(clients);
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
+                .andThen(request -> request.additionalParameters(p -> p.put("ui_locales", LOGIN_LOCALE))));
+        return resolver;
     }
 
     /**

@@ -12,11 +12,12 @@ import tw.laborcloud.platform.security.Roles;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    /** Only bureau staff and operations may see what was sent to whom. */
+    /** Only bureau staff and operations may see what was sent to whom; only operations resend. */
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return PlatformSecurity.resourceServer(http, auth -> auth
                 .requestMatchers(HttpMethod.GET, "/api/notifications")
-                .hasAnyRole(Roles.OPS, Roles.REVIEWER, Roles.APPROVER));
+                .hasAnyRole(Roles.OPS, Roles.REVIEWER, Roles.APPROVER)
+                .requestMatchers(HttpMethod.POST, "/api/notifications/*/resend").hasRole(Roles.OPS));
     }
 }

@@ -85,11 +85,12 @@ public class NotificationDispatcher {
         } catch (Exception e) {
             int failed = notification.attempts() + 1;
             Instant next = retry.exhausted(failed) ? null : clock.instant().plus(retry.backoffAfter(failed));
-            notifications.markAttemptFailed(notification.id(), token, abbreviate(e), next);
+            notifications.markAttemptFailed(notification.id(), token, abbreviate(e), clock.instant(), next);
             attemptsFailed.increment();
             if (next == null) {
                 givenUp.increment();
-                log.error("giving up on {} after {} attempts: {}", notification.id(), failed, e.toString());
+                // left for ops: GET /api/notifications?status=FAILED, POST /api/notifications/{id}/resend
+                log.error("ALERT giving up on {} after {} attempts: {}", notification.id(), failed, e.toString());
             } else {
                 log.warn("attempt {} of {} failed, next at {}: {}", failed, notification.id(), next, e.toString());
             }

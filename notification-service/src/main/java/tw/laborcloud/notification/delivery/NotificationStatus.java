@@ -6,7 +6,7 @@ public enum NotificationStatus {
     /** Claimed by one instance until {@code leaseUntil}; due again if that passes. */
     SENDING,
     SENT,
-    /** Gave up after the last attempt; left for operations to look at. */
+    /** Gave up after the last attempt; listed for operations (?status=FAILED), who can resend it. */
     FAILED,
     /** The event that says where to send it has not arrived yet. */
     WAITING_FOR_RECIPIENT

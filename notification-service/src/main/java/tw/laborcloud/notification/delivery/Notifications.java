@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import tw.laborcloud.notification.delivery.Notification.DeliveryAttempt;
+import tw.laborcloud.notification.delivery.Notification.Resend;
 import tw.laborcloud.notification.mail.MailContent;
 
 /**
@@ -24,6 +26,8 @@ import tw.laborcloud.notification.mail.MailContent;
  */
 @Component
 public class Notifications {
+
+    private static final String DELIVERIES = "deliveries";
 
     private final MongoTemplate mongo;
 
@@ -82,20 +86,45 @@ public class Notifications {
 
     public void markSent(String id, String token, Instant now) {
         mongo.updateFirst(claimedBy(id, token), new Update().set("status", NotificationStatus.SENT)
-                .set("sentAt", now).unset("leaseUntil").unset("claimToken").unset("nextAttemptAt"),
+                .set("sentAt", now).unset("leaseUntil").unset("claimToken").unset("nextAttemptAt")
+                .push(DELIVERIES, new DeliveryAttempt(now, DeliveryAttempt.Outcome.SENT, null, null)),
                 Notification.class);
     }
 
     /** Records a failed attempt: due again at {@code nextAttemptAt}, or FAILED when that is null. */
-    public void markAttemptFailed(String id, String token, String error, Instant nextAttemptAt) {
+    public void markAttemptFailed(String id, String token, String error, Instant now, Instant nextAttemptAt) {
         Update update = new Update().inc("attempts", 1).set("lastError", error).unset("leaseUntil")
                 .unset("claimToken");
         if (nextAttemptAt == null) {
-            update.set("status", NotificationStatus.FAILED).unset("nextAttemptAt");
+            update.set("status", NotificationStatus.FAILED).unset("nextAttemptAt")
+                    .push(DELIVERIES, new DeliveryAttempt(now, DeliveryAttempt.Outcome.FAILED, error, null));
         } else {
-            update.set("status", NotificationStatus.PENDING).set("nextAttemptAt", nextAttemptAt);
+            update.set("status", NotificationStatus.PENDING).set("nextAttemptAt", nextAttemptAt)
+                    .push(DELIVERIES, new DeliveryAttempt(now, DeliveryAttempt.Outcome.RETRYING, error, nextAttemptAt));
         }
         mongo.updateFirst(claimedBy(id, token), update, Notification.class);
+    }
+
+    /**
+     * Puts a notice that was given up on back in the queue with a fresh count of attempts, and
+     * records who did it. False when it is not (or no longer) FAILED: two operators pressing
+     * "resend" at once queue it once.
+     */
+    public boolean resend(String id, String by, Instant now) {
+        Query failed = Query.query(Criteria.where("_id").is(id).and("status").is(NotificationStatus.FAILED));
+        Update update = new Update().set("status", NotificationStatus.PENDING).set("attempts", 0)
+                .set("nextAttemptAt", now).push("resends", new Resend(by, now));
+        return mongo.updateFirst(failed, update, Notification.class).getModifiedCount() > 0;
+    }
+
+    public Optional<Notification> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Notification.class));
+    }
+
+    /** Notices in one state, oldest first (for ops: the FAILED ones wait for a decision). */
+    public List<Notification> withStatus(NotificationStatus status, int limit) {
+        return mongo.find(Query.query(Criteria.where("status").is(status)).with(Sort.by("createdAt")).limit(limit),
+                Notification.class);
     }
 
     private static Criteria dueCriteria(Instant now) {

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import tw.laborcloud.events.registration.AccountActivated;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.review.ApplicationRejected;
+import tw.laborcloud.events.review.SupplementRequested;
 import tw.laborcloud.platform.inbound.Inbound;
 
 /** The Spring Cloud Stream bindings (see spring.cloud.function.definition in application.yml). */
@@ -22,6 +23,11 @@ class EventHandlers {
     @Bean
     Consumer<ApplicationRejected> applicationRejected(Notices notices) {
         return Inbound.handler(notices::applicationRejected);
+    }
+
+    @Bean
+    Consumer<SupplementRequested> supplementRequested(Notices notices) {
+        return Inbound.handler(notices::supplementRequested);
     }
 
     @Bean

@@ -1,13 +1,17 @@
 package tw.laborcloud.notification.inbound;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
 import tw.laborcloud.events.registration.AccountActivated;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.review.ApplicationRejected;
+import tw.laborcloud.events.review.SupplementRequested;
 import tw.laborcloud.notification.delivery.Notification;
 import tw.laborcloud.notification.delivery.NotificationDispatcher;
 import tw.laborcloud.notification.delivery.Notifications;
@@ -28,9 +32,15 @@ class Notices {
     static final String REGISTRATION_RECEIVED = "registration-received";
     static final String APPLICATION_REJECTED = "application-rejected";
     static final String ACCOUNT_ACTIVATED = "account-activated";
+    static final String SUPPLEMENT_REQUESTED = "supplement-requested";
 
     private static final String REASON = "reason";
     private static final String CERTIFICATE_NO = "certificateNo";
+    private static final String NOTE = "note";
+    private static final String DOCUMENTS = "documents";
+    /** Separators of the documents kept in a notice's details (kinds are codes; reasons are one line each). */
+    private static final String FIELD_SEPARATOR = "\t";
+    private static final String LINE_SEPARATOR = "\n";
 
     private final Notifications notifications;
     private final NotificationDispatcher dispatcher;
@@ -62,6 +72,22 @@ class Notices {
                 nonNull(event.certificateNo()));
         notifications.record(Notification.waiting(APPLICATION_REJECTED, event.applicationId(), details, Instant.now()));
         // always look, also when recorded before: a crash may have come between record and release
+        releaseWaiting(event.applicationId());
+    }
+
+    /**
+     * An application can be returned more than once (one round after another), so the notice id
+     * carries the event id: each request is mailed once, a redelivered one is not mailed again.
+     */
+    void supplementRequested(SupplementRequested event) {
+        String documents = event.documents().stream()
+                .map(d -> oneLine(d.kind()) + FIELD_SEPARATOR + oneLine(d.reason()))
+                .collect(Collectors.joining(LINE_SEPARATOR));
+        Map<String, String> details = Map.of(CERTIFICATE_NO, nonNull(event.certificateNo()), NOTE,
+                nonNull(event.note()), DOCUMENTS, documents);
+        notifications.record(Notification.waiting(
+                Notification.id(SUPPLEMENT_REQUESTED, event.applicationId()) + ":" + event.eventId(),
+                SUPPLEMENT_REQUESTED, event.applicationId(), details, Instant.now()));
         releaseWaiting(event.applicationId());
     }
 
@@ -103,6 +129,13 @@ class Notices {
                         certificateNo.isEmpty() ? recipient.certificateNo() : certificateNo,
                         waiting.details().get(REASON));
             }
+            case SUPPLEMENT_REQUESTED -> {
+                String certificateNo = waiting.details().getOrDefault(CERTIFICATE_NO, "");
+                yield templates.supplementRequested(recipient.applicationId(), recipient.unionName(),
+                        certificateNo.isEmpty() ? recipient.certificateNo() : certificateNo,
+                        requestedDocuments(waiting.details().getOrDefault(DOCUMENTS, "")),
+                        waiting.details().get(NOTE));
+            }
             default -> throw new IllegalStateException("no recipient-dependent template for " + waiting.kind());
         };
     }
@@ -111,6 +144,20 @@ class Notices {
         if (contactEmail == null || contactEmail.isBlank()) {
             throw new MalformedEventException("event without contactEmail: " + event);
         }
+    }
+
+    private static List<MailTemplates.RequestedDocument> requestedDocuments(String kept) {
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(kept.split(LINE_SEPARATOR)).map(line -> {
+            String[] parts = line.split(FIELD_SEPARATOR, 2);
+            return new MailTemplates.RequestedDocument(parts[0], parts.length > 1 ? parts[1] : "");
+        }).toList();
+    }
+
+    private static String oneLine(String value) {
+        return nonNull(value).replaceAll("[\\t\\r\\n]+", " ").strip();
     }
 
     private static String nonNull(String value) {

@@ -1,5 +1,8 @@
 package tw.laborcloud.notification.mail;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +14,14 @@ import org.springframework.stereotype.Component;
 public class MailTemplates {
 
     private static final String BRAND = "【新北勞動雲】";
+
+    /** The form's names of the document kinds (the applicant never sees the codes). */
+    private static final Map<String, String> DOCUMENT_LABELS = Map.of(
+            "CHARTER", "章程",
+            "CERTIFICATE_SCAN", "附件一 立案證書",
+            "UNION_SEAL", "附件二 圖記",
+            "REPRESENTATIVE_SEAL", "附件三 負責人章",
+            "HARASSMENT_EVIDENCE", "完成性騷擾防治措施佐證資料");
 
     private final String portalUrl;
 
@@ -48,8 +59,7 @@ public class MailTemplates {
                             + encode(applicationId) + "&token=" + encode(confirmationToken));
         }
         return letter
-                .link("查詢申請進度", portalUrl + "register/status.html?applicationId=" + encode(applicationId)
-                        + "&certificateNo=" + encode(certificateNo))
+                .link("查詢申請進度", statusUrl(applicationId, certificateNo))
                 .paragraph("接下來的流程：")
                 .steps("新北市政府勞工局將審查貴會上傳的章程及附件，核對資料是否相符、圖記是否與主管機關核發者相符，以及立案證書編號是否正確。",
                         "審查通過並完成內部陳核後，系統將開通帳號，並自動寄發「帳號啟用通知」至本電子郵件信箱。",
@@ -71,16 +81,58 @@ public class MailTemplates {
                 .render(BRAND + "工會帳號註冊申請審查結果通知（申請編號 " + applicationId + "）");
     }
 
+    /** A document to replace: its kind (code) and the officer's reason. */
+    public record RequestedDocument(String kind, String reason) {
+    }
+
+    /**
+     * The bureau returned the application for supplements: which documents, why, and where the
+     * applicant sees it and replaces them (the status page; the event carries no confirmation token).
+     */
+    public MailContent supplementRequested(String applicationId, String unionName, String certificateNo,
+            List<RequestedDocument> documents, String note) {
+        Letter letter = new Letter()
+                .paragraph(greeting(unionName))
+                .paragraph("貴會的工會帳號註冊申請經新北市政府勞工局審查，需請貴會補正下列文件後，才能繼續審查：")
+                .fact("申請編號", applicationId)
+                .fact("立案證書編號", certificateNo);
+        for (RequestedDocument document : documents) {
+            letter = letter.fact("需補正：" + documentLabel(document.kind()), document.reason());
+        }
+        if (note != null && !note.isBlank()) {
+            letter = letter.paragraph("承辦人說明：" + note);
+        }
+        return letter
+                .paragraph("請至申請進度查詢頁面查看補正說明，並依說明重新上傳上述文件；補正完成後，勞工局將繼續審查。")
+                .link("查詢申請進度及補正文件", statusUrl(applicationId, certificateNo))
+                .render(BRAND + "工會帳號註冊申請補件通知（申請編號 " + applicationId + "）");
+    }
+
+    /** The login address is the union portal: it leads to the login page and back. */
     public MailContent accountActivated(String unionName, String username) {
         return new Letter()
                 .paragraph(greeting(unionName))
                 .paragraph("貴會的工會帳號註冊申請已經新北市政府勞工局審查通過，帳號已啟用。")
                 .fact("帳號（工會立案證書編號）", username)
-                .link("登入網址", portalUrl)
-                .paragraph("請選擇「登入」→「以工會身分登入」，以工會立案證書編號為帳號，並使用貴會於帳號註冊時自行設定的密碼登入。")
+                .link("登入網址", loginUrl())
+                .paragraph("請於新北勞動雲選擇「登入」→「以工會身分登入」，以工會立案證書編號為帳號，並使用貴會於帳號註冊時自行設定的密碼登入。")
                 .paragraph("登入後即可使用「工會專屬服務」－「工會會務申請或備查」。")
+                .paragraph("忘記密碼時，請於登入頁點選「忘記密碼？」並輸入帳號，系統會寄送重設密碼的連結至本電子郵件信箱。")
                 .paragraph("為保護帳號安全，勞工局不會以電子郵件寄送或詢問您的密碼。")
                 .render(BRAND + "帳號啟用通知");
+    }
+
+    public String loginUrl() {
+        return portalUrl + "portal";
+    }
+
+    static String documentLabel(String kind) {
+        return DOCUMENT_LABELS.getOrDefault(kind, kind);
+    }
+
+    private String statusUrl(String applicationId, String certificateNo) {
+        return portalUrl + "register/status.html?applicationId=" + encode(applicationId) + "&certificateNo="
+                + encode(certificateNo);
     }
 
     private static String greeting(String unionName) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -47,6 +48,7 @@ import tw.laborcloud.platform.test.KafkaTestClient;
 import tw.laborcloud.events.registration.AccountActivated;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.review.ApplicationRejected;
+import tw.laborcloud.events.review.SupplementRequested;
 import tw.laborcloud.notification.delivery.Notification;
 import tw.laborcloud.notification.delivery.NotificationStatus;
 import tw.laborcloud.notification.delivery.Notifications;
@@ -105,7 +107,7 @@ abstract class NotificationScenarios {
         String html = part(mail, "text/html");
         assertThat(text).contains("帳號（工會立案證書編號）：" + app.certificateNo())
                 .contains("https://labor.example.test/").contains("工會會務申請或備查");
-        assertThat(html).contains(app.certificateNo()).contains("href=\"https://labor.example.test/\"");
+        assertThat(html).contains(app.certificateNo()).contains("href=\"https://labor.example.test/portal\"");
         assertThat(PASSWORD_VALUE.matcher(text).find()).isFalse();
         assertThat(PASSWORD_VALUE.matcher(html).find()).isFalse();
         Notification recorded = notification("account-activated", app);
@@ -182,6 +184,106 @@ abstract class NotificationScenarios {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> notification("account-activated", app).status() == NotificationStatus.SENT);
         assertThat(mailsTo(app.email())).hasSize(1);
+        List<Notification.DeliveryAttempt> attempts = notification("account-activated", app).deliveries();
+        assertThat(attempts).as("every attempt recorded").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(attempts.getFirst().outcome()).isEqualTo(Notification.DeliveryAttempt.Outcome.RETRYING);
+        assertThat(attempts.getFirst().error()).isNotBlank();
+        assertThat(attempts.getFirst().nextAttemptAt()).isNotNull();
+        assertThat(attempts.getLast().outcome()).isEqualTo(Notification.DeliveryAttempt.Outcome.SENT);
+    }
+
+    @Test
+    void aSupplementRequestIsMailedOncePerRequestWithTheDocumentsTheReasonsAndTheStatusLink() throws Exception {
+        Application app = newApplication();
+        send(Topics.REGISTRATION_SUBMITTED, app.submitted());
+        awaitMails(app.email(), 1);
+        SupplementRequested firstRound = SupplementRequested.of(app.applicationId(), "corr-" + app.applicationId(),
+                app.certificateNo(), List.of(new SupplementRequested.RequestedDocument("UNION_SEAL", "圖記影像模糊"),
+                        new SupplementRequested.RequestedDocument("CHARTER", "缺少第 12 條")),
+                "請於 14 日內補正。", "approver1");
+
+        send(Topics.SUPPLEMENT_REQUESTED, firstRound);
+        send(Topics.SUPPLEMENT_REQUESTED, firstRound); // redelivered
+        MimeMessage request = withSubjectContaining(awaitMails(app.email(), 2), "補件通知");
+        String text = part(request, "text/plain");
+        assertThat(text).contains(app.unionName() + " 您好")
+                .contains("需補正：附件二 圖記：圖記影像模糊", "需補正：章程：缺少第 12 條", "承辦人說明：請於 14 日內補正。")
+                .contains("https://labor.example.test/register/status.html?applicationId=" + app.applicationId()
+                        + "&certificateNo=" + app.certificateNo());
+
+        // a second round is another business event: mailed once more
+        send(Topics.SUPPLEMENT_REQUESTED, SupplementRequested.of(app.applicationId(), "corr-" + app.applicationId(),
+                app.certificateNo(), List.of(new SupplementRequested.RequestedDocument("CHARTER", "仍缺少第 13 條")),
+                null, "approver1"));
+        awaitMails(app.email(), 3);
+        awaitActivationMarker();
+        assertThat(mailsTo(app.email())).hasSize(3);
+    }
+
+    @Test
+    void aSupplementRequestBeforeTheRegistrationWaitsForTheAddress() throws Exception {
+        Application app = newApplication();
+        send(Topics.SUPPLEMENT_REQUESTED, SupplementRequested.of(app.applicationId(), "corr-" + app.applicationId(),
+                app.certificateNo(), List.of(new SupplementRequested.RequestedDocument("REPRESENTATIVE_SEAL", "印文不清")),
+                "", "approver1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !notifications.waitingForRecipient(app.applicationId()).isEmpty());
+
+        send(Topics.REGISTRATION_SUBMITTED, app.submitted());
+
+        MimeMessage request = withSubjectContaining(awaitMails(app.email(), 2), "補件通知");
+        assertThat(part(request, "text/plain")).contains("需補正：附件三 負責人章：印文不清").doesNotContain("承辦人說明");
+    }
+
+    @Test
+    void opsSeeTheFailedNoticesAndResendOneWhichIsSentOnceAndAudited() throws Exception {
+        Application app = newApplication();
+        Notification failed = failedNotice(app);
+
+        mvc.perform(get("/api/notifications").param("status", "FAILED")
+                .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ops"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + failed.id() + "')].lastError").value("MailConnectException: 無法連線"));
+        mvc.perform(post("/api/notifications/" + failed.id() + "/resend")
+                .with(jwt().jwt(j -> j.claim("preferred_username", "reviewer1"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_reviewer"))))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/api/notifications/" + failed.id() + "/resend")
+                .with(jwt().jwt(j -> j.claim("preferred_username", "ops1"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_ops"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.resends[0].by").value("ops1"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> notification(failed).status() == NotificationStatus.SENT);
+        assertThat(mailsTo(app.email())).hasSize(1);
+        Notification resent = notification(failed);
+        assertThat(resent.resends()).singleElement().satisfies(r -> {
+            assertThat(r.by()).isEqualTo("ops1");
+            assertThat(r.at()).isNotNull();
+        });
+        assertThat(resent.deliveries().getLast().outcome()).isEqualTo(Notification.DeliveryAttempt.Outcome.SENT);
+
+        mvc.perform(post("/api/notifications/" + failed.id() + "/resend")
+                .with(jwt().jwt(j -> j.claim("preferred_username", "ops1"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_ops"))))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("NOTIFICATION_NOT_FAILED"));
+        mvc.perform(post("/api/notifications/no-such-notice/resend")
+                .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ops"))))
+                .andExpect(status().isNotFound());
+        assertThat(mailsTo(app.email())).as("no second mail").hasSize(1);
+    }
+
+    /** A notice the dispatcher gave up on (as after its last attempt while SMTP refused it). */
+    private Notification failedNotice(Application app) {
+        Instant now = Instant.now();
+        Notification failed = new Notification(Notification.id("account-activated", app.applicationId()),
+                "account-activated", app.applicationId(), app.email(), "【新北勞動雲】帳號啟用通知", "內容",
+                "<p>內容</p>", NotificationStatus.FAILED, 20, "MailConnectException: 無法連線", null, null, null,
+                Map.of(), now, null, List.of(new Notification.DeliveryAttempt(now, Notification.DeliveryAttempt.Outcome.FAILED,
+                        "MailConnectException: 無法連線", null)), List.of());
+        mongo.insert(failed);
+        return failed;
     }
 
     @Test

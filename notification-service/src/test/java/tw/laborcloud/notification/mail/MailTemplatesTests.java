@@ -2,6 +2,7 @@ package tw.laborcloud.notification.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -20,10 +21,11 @@ class MailTemplatesTests {
         assertThat(mail.subject()).isEqualTo("【新北勞動雲】帳號啟用通知");
         assertThat(mail.text())
                 .contains("帳號（工會立案證書編號）：12345678")
-                .contains("登入網址：https://labor.example.gov.tw/\n")
-                .contains("工會立案證書編號為帳號", "註冊時自行設定的密碼", "工會專屬服務", "工會會務申請或備查");
+                .contains("登入網址：https://labor.example.gov.tw/portal\n")
+                .contains("工會立案證書編號為帳號", "註冊時自行設定的密碼", "工會專屬服務", "工會會務申請或備查")
+                .contains("忘記密碼？");
         assertThat(mail.html())
-                .contains("<a href=\"https://labor.example.gov.tw/\"")
+                .contains("<a href=\"https://labor.example.gov.tw/portal\"")
                 .contains("12345678")
                 .contains("charset=\"UTF-8\"");
         assertThat(PASSWORD_VALUE.matcher(mail.text()).find()).isFalse();
@@ -58,6 +60,31 @@ class MailTemplatesTests {
         assertThat(mail.subject()).contains("審查結果通知").contains("R20260002");
         assertThat(mail.text()).contains("未通過原因：圖記與主管機關核發者不符").contains("87654321");
         assertThat(mail.html()).contains("圖記與主管機關核發者不符");
+    }
+
+    @Test
+    void supplementRequestNamesEachDocumentByItsFormLabelWithTheReasonTheNoteAndTheStatusLink() {
+        MailContent mail = templates.supplementRequested("R20260003", "新北市測試產業工會", "12345678", List.of(
+                new MailTemplates.RequestedDocument("UNION_SEAL", "圖記影像模糊，無法辨識"),
+                new MailTemplates.RequestedDocument("CHARTER", "缺少第 12 條至第 15 條")), "請於 14 日內補正。");
+
+        assertThat(mail.subject()).isEqualTo("【新北勞動雲】工會帳號註冊申請補件通知（申請編號 R20260003）");
+        assertThat(mail.text())
+                .contains("需補正：附件二 圖記：圖記影像模糊，無法辨識")
+                .contains("需補正：章程：缺少第 12 條至第 15 條")
+                .contains("承辦人說明：請於 14 日內補正。")
+                .contains("https://labor.example.gov.tw/register/status.html?applicationId=R20260003&certificateNo=12345678")
+                .doesNotContain("UNION_SEAL");
+        assertThat(mail.html()).contains("附件二 圖記").contains("status.html?applicationId=R20260003&amp;certificateNo=12345678");
+        assertThat(PASSWORD_VALUE.matcher(mail.text()).find()).isFalse();
+    }
+
+    @Test
+    void aSupplementRequestWithoutANoteHasNoEmptyNoteLine() {
+        MailContent mail = templates.supplementRequested("R1", "工會", "12345678",
+                List.of(new MailTemplates.RequestedDocument("SOMETHING_NEW", "原因")), " ");
+
+        assertThat(mail.text()).doesNotContain("承辦人說明").contains("需補正：SOMETHING_NEW：原因");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 import tw.laborcloud.platform.inbound.AppliedEvents;
+import tw.laborcloud.platform.inbound.Inbound;
 import tw.laborcloud.platform.outbox.Outbox;
 import tw.laborcloud.platform.outbox.OutboxRelay;
 import tw.laborcloud.platform.security.KeycloakRealmRoles;
@@ -52,6 +53,13 @@ public class PlatformAutoConfiguration {
     @Bean
     AppliedEvents appliedEvents(MongoTemplate mongo) {
         return new AppliedEvents(mongo);
+    }
+
+    /** Event handlers count into this context's registry, tagged with the service (= its consumer group). */
+    @Bean
+    Inbound.Counters inboundCounters(MeterRegistry meters,
+            @Value("${spring.application.name:unknown}") String service) {
+        return Inbound.Counters.bind(meters, service);
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package tw.laborcloud.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
@@ -22,6 +24,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 
 /**
  * Publishes the pending events of aggregates and removes each one only after Kafka
@@ -48,6 +51,8 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failed;
     private final AtomicLong backlog = new AtomicLong();
+    /** createdAt (epoch ms) of the oldest pending event at the last sweep; 0 when none was pending. */
+    private final AtomicLong oldestPendingAt = new AtomicLong();
 
     public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, List<String> collections, Executor executor,
             boolean enabled, MeterRegistry meters) {
@@ -61,6 +66,17 @@ public class OutboxRelay {
         Gauge.builder("laborcloud.outbox.backlog", backlog, AtomicLong::get)
                 .description("aggregates holding events not yet acknowledged by Kafka, at the last sweep")
                 .register(meters);
+        // the alert signal for a relay that cannot publish (Kafka down, a poisoned send): the backlog
+        // alone cannot tell a busy outbox from a stuck one, the age of its oldest event can
+        TimeGauge.builder("laborcloud.outbox.oldest.age", this, TimeUnit.MILLISECONDS, OutboxRelay::oldestPendingAgeMillis)
+                .description("age of the oldest event not yet acknowledged by Kafka, at the last sweep (0: none)")
+                .register(meters);
+    }
+
+    /** Milliseconds since the oldest pending event of the last sweep was written; 0 when none was pending. */
+    public double oldestPendingAgeMillis() {
+        long oldest = oldestPendingAt.get();
+        return oldest == 0 ? 0 : Math.max(0, System.currentTimeMillis() - oldest);
     }
 
     /** Publishes the aggregate's pending events in the background, right after its write. */
@@ -83,11 +99,13 @@ public class OutboxRelay {
             return;
         }
         long pending = 0;
+        long oldest = Long.MAX_VALUE;
         for (String collection : collections) {
             Query query = new Query(Criteria.where(PendingEvent.FIELD + ".0").exists(true)).limit(SWEEP_BATCH);
-            query.fields().include("_id");
+            query.fields().include("_id").include(PendingEvent.FIELD + ".createdAt");
             List<Document> ids = mongo.find(query, Document.class, collection);
             pending += ids.size();
+            oldest = Math.min(oldest, oldestCreatedAt(ids));
             for (Document doc : ids) {
                 try {
                     publish(collection, doc.get("_id"));
@@ -98,6 +116,19 @@ public class OutboxRelay {
             }
         }
         backlog.set(pending);
+        oldestPendingAt.set(oldest == Long.MAX_VALUE ? 0 : oldest);
+    }
+
+    private static long oldestCreatedAt(List<Document> aggregates) {
+        long oldest = Long.MAX_VALUE;
+        for (Document aggregate : aggregates) {
+            for (Document event : aggregate.getList(PendingEvent.FIELD, Document.class, List.of())) {
+                if (event.get("createdAt") instanceof Date createdAt) {
+                    oldest = Math.min(oldest, createdAt.getTime());
+                }
+            }
+        }
+        return oldest;
     }
 
     /**

@@ -2,13 +2,16 @@ package tw.laborcloud.registration.account;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.admin.client.spi.ResteasyClientClassicProvider;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -40,6 +43,13 @@ class KeycloakUnionAccounts implements UnionAccounts, DisposableBean {
                 .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
                 .clientId(clientId)
                 .clientSecret(clientSecret)
+                // bounded waits: a hanging Keycloak must fail an attempt (and count for the circuit breaker)
+                // rather than hold the activator; the admin client's own Jackson setup tolerates newer servers
+                .resteasyClient(ResteasyClientClassicProvider.createClientBuilder()
+                        .register(JacksonProvider.class, 100)
+                        .connectTimeout(5, TimeUnit.SECONDS)
+                        .readTimeout(15, TimeUnit.SECONDS)
+                        .build())
                 .build();
     }
 
@@ -59,6 +69,12 @@ class KeycloakUnionAccounts implements UnionAccounts, DisposableBean {
                 if (response.getStatus() == 409) {
                     // created meanwhile by an earlier attempt whose answer was lost: look again
                     userId = existingUserId(realmResource, account);
+                    if (userId == null) {
+                        // not our user name: another unique field (e-mail, where the realm forbids duplicates)
+                        throw new AccountClashException("Keycloak refused user " + account.username() + " of "
+                                + account.applicationId() + " as a duplicate of another user: "
+                                + response.readEntity(String.class));
+                    }
                 } else {
                     userId = CreatedResponseUtil.getCreatedId(response);
                 }

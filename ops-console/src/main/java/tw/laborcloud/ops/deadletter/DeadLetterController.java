@@ -1,0 +1,66 @@
+package tw.laborcloud.ops.deadletter;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tw.laborcloud.ops.console.Operators;
+import tw.laborcloud.ops.deadletter.DeadLetter.Status;
+import tw.laborcloud.platform.web.ApiException;
+
+@RestController
+@RequestMapping("/api/ops")
+class DeadLetterController {
+
+    private final DeadLetters deadLetters;
+    private final Replayer replayer;
+    private final ReplayAudits audits;
+
+    DeadLetterController(DeadLetters deadLetters, Replayer replayer, ReplayAudits audits) {
+        this.deadLetters = deadLetters;
+        this.replayer = replayer;
+        this.audits = audits;
+    }
+
+    /** Newest first; optionally of one dead-letter topic and/or in one status. */
+    @GetMapping("/dead-letters")
+    List<DeadLetter> list(@RequestParam(required = false) String topic, @RequestParam(required = false) Status status) {
+        return deadLetters.list(topic, status, 500);
+    }
+
+    @GetMapping("/dead-letters/{id}")
+    DeadLetter one(@PathVariable String id) {
+        return deadLetters.find(id).orElseThrow(() -> ApiException.notFound("DEAD_LETTER_NOT_FOUND", "找不到這筆死信訊息。"));
+    }
+
+    @PostMapping("/dead-letters/{id}/replay")
+    Replayer.ReplayResult replay(@PathVariable String id, Authentication who, HttpServletRequest request) {
+        return replayer.replay(id, Operators.name(who), origin(request));
+    }
+
+    /** Replays every waiting dead letter, of one dead-letter topic when {@code topic} is given. */
+    @PostMapping("/dead-letters/replay")
+    Replayer.BatchResult replayAll(@RequestParam(required = false) String topic, Authentication who,
+            HttpServletRequest request) {
+        return replayer.replayAll(topic, Operators.name(who), origin(request));
+    }
+
+    @GetMapping("/replays")
+    List<ReplayAudit> replays(@RequestParam(required = false) String deadLetterId) {
+        return deadLetterId == null ? audits.recent(200) : audits.ofDeadLetter(deadLetterId);
+    }
+
+    /** The client's address; through the gateway, the chain it reports in X-Forwarded-For. */
+    static String origin(HttpServletRequest request) {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        String direct = request.getRemoteAddr();
+        return forwarded == null || forwarded.isBlank() ? direct : forwarded + " (via " + direct + ")";
+    }
+}
