@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * order.
  */
 final class ChildProcess {
-    private static final Path SETSID = Path.of("/usr/bin/setsid");
+    /** util-linux's setsid, found on the PATH; without it children share the launcher's session. */
+    private static final Path SETSID = onPath("setsid");
 
     private final String name;
     private final List<String> command;
@@ -55,7 +56,7 @@ final class ChildProcess {
             throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
         }
         List<String> full = new ArrayList<>();
-        if (Files.isExecutable(SETSID)) {
+        if (SETSID != null) {
             full.add(SETSID.toString());
         }
         full.addAll(command);
@@ -216,5 +217,19 @@ final class ChildProcess {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    private static Path onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, program);
+            if (!dir.isBlank() && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 }
