@@ -44,31 +44,8 @@ class RegistrationToActivationSystemTests {
         String password = "Union-Pass-2026";
         String email = "clerk-" + certificateNo + "@union.example";
 
-        String charter = uploaded("CHARTER", "章程.pdf", "application/pdf", TestFiles.pdf("Charter " + certificateNo));
-        String certificate = uploaded("CERTIFICATE_SCAN", "立案證書.pdf", "application/pdf",
-                TestFiles.pdf("Certificate " + certificateNo));
-        String seal = uploaded("UNION_SEAL", "圖記.jpg", "image/jpeg", TestFiles.image("SEAL " + certificateNo, "jpg"));
-        String representativeSeal = uploaded("REPRESENTATIVE_SEAL", "負責人章.bmp", "image/bmp",
-                TestFiles.image("REP " + certificateNo, "bmp"));
-
         Instant submitted = Instant.now();
-        String captchaId = JsonPath.read(client.get("/api/registrations/captcha", null).body(), "$.captchaId");
-        HttpResponse<String> registered = client.postJson("/api/registrations", """
-                {"account":"%s","password":"%s","passwordConfirm":"%s","unionName":"新北市系統測試產業工會",
-                 "unionType":"INDUSTRIAL","unionTaxId":"","representative":"王大明","industry":"C",
-                 "address":{"district":"板橋區","street":"中山路一段161號"},"mailingAddress":null,
-                 "foundedOn":"2015-05-01","members":{"male":120,"female":80},"memberRepresentatives":null,
-                 "directors":{"male":9,"female":6},"supervisors":{"male":3,"female":2},"memberUnions":null,
-                 "contactName":"林小華","contactPhone":"02-2960-3456#123","fax":"",
-                 "contactEmail":"%s","contactEmailConfirm":"%s","backupEmail":"",
-                 "harassmentPreventionDone":false,"genderOneThirdRule":true,"joinedHigherUnion":false,
-                 "documents":[{"kind":"CHARTER","uploadId":"%s"},{"kind":"CERTIFICATE_SCAN","uploadId":"%s"},
-                   {"kind":"UNION_SEAL","uploadId":"%s"},{"kind":"REPRESENTATIVE_SEAL","uploadId":"%s"}],
-                 "captchaId":"%s","captchaAnswer":"TEST"}
-                """.formatted(certificateNo, password, password, email, email, charter, certificate, seal,
-                representativeSeal, captchaId), null);
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        String applicationId = JsonPath.read(registered.body(), "$.applicationId");
+        String applicationId = client.registerUnion(certificateNo, password, email, "新北市系統測試產業工會");
         String statusPath = "/api/registrations/" + applicationId + "?certificateNo=" + certificateNo;
 
         await("documents verified").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
@@ -128,12 +105,6 @@ class RegistrationToActivationSystemTests {
         assertThat((String) JsonPath.read(client.get(statusPath, null).body(), "$.status")).isEqualTo("ACCOUNT_ACTIVATED");
         assertThat(stack.mailMessages().stream().filter(m -> m.to().contains(email) && isActivation(m)).count())
                 .as("exactly one activation notice").isEqualTo(1);
-    }
-
-    static String uploaded(String kind, String fileName, String contentType, byte[] content) {
-        HttpResponse<String> response = client.upload(kind, fileName, contentType, content);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JsonPath.read(response.body(), "$.uploadId");
     }
 
     static MailMessage activationMail(String email) {
