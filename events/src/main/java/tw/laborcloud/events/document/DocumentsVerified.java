@@ -17,8 +17,11 @@ public record DocumentsVerified(
         List<VerifiedDocument> documents,
         Integer round) implements DomainEvent {
 
-    /** 2 added {@code round}: 1 for the documents of the registration, 2.. for each supplement (null in version 1 = 1). */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * 2 added {@code round}: 1 for the documents of the registration, 2.. for each supplement (null in version 1 = 1);
+     * 3 added {@code VerifiedDocument.sealImprint}.
+     */
+    public static final int SCHEMA_VERSION = 3;
 
     public DocumentsVerified {
         documents = documents == null ? List.of() : List.copyOf(documents);
@@ -45,12 +48,24 @@ public record DocumentsVerified(
     /**
      * One document's result. {@code findings} are named codes such as
      * {@code UPLOAD_MISSING} or {@code PDF_ENCRYPTED}; empty means no finding.
+     * {@code sealImprint} (union seals only, null otherwise or when the image shows no ink) is
+     * the seal's normalised ink map ({@code SealSimilarity.imprint} in platform), so that the
+     * review service can compare it with the registered seal without fetching the file.
      */
     public record VerifiedDocument(String kind, String uploadId, String contentType, long size, Integer pages,
-            String sha256, List<String> findings) {
+            String sha256, List<String> findings, String sealImprint) {
 
         public VerifiedDocument {
             findings = findings == null ? List.of() : List.copyOf(findings);
+        }
+
+        public VerifiedDocument(String kind, String uploadId, String contentType, long size, Integer pages,
+                String sha256, List<String> findings) {
+            this(kind, uploadId, contentType, size, pages, sha256, findings, null);
+        }
+
+        public VerifiedDocument withSealImprint(String imprint) {
+            return new VerifiedDocument(kind, uploadId, contentType, size, pages, sha256, findings, imprint);
         }
     }
 }

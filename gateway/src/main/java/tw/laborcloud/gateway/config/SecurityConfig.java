@@ -49,6 +49,8 @@ class SecurityConfig {
                         .pathMatchers("/portal", "/portal/**").authenticated()
                         // the ops console's page: the console itself requires role ops from the relayed token
                         .pathMatchers("/ops", "/ops/**").authenticated()
+                        // the officers' pages: review-service requires role reviewer or approver from the token
+                        .pathMatchers("/review", "/review/**").authenticated()
                         .anyExchange().denyAll())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests(clients)))
                 .logout(l -> l.logoutSuccessHandler(logout))

@@ -1,7 +1,6 @@
 package tw.laborcloud.notification.mail;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -11,18 +10,13 @@ import org.springframework.stereotype.Component;
  * notice ever carries a password: the union logs in with the one it chose itself.
  */
 @Component
+import tw.laborcloud.events.registration.DocumentKinds;
+
 public class MailTemplates {
 
     private static final String BRAND = "【新北勞動雲】";
 
     /** The form's names of the document kinds (the applicant never sees the codes). */
-    private static final Map<String, String> DOCUMENT_LABELS = Map.of(
-            "CHARTER", "章程",
-            "CERTIFICATE_SCAN", "附件一 立案證書",
-            "UNION_SEAL", "附件二 圖記",
-            "REPRESENTATIVE_SEAL", "附件三 負責人章",
-            "HARASSMENT_EVIDENCE", "完成性騷擾防治措施佐證資料");
-
     private final String portalUrl;
 
     public MailTemplates(@Value("${laborcloud.gateway.url:http://localhost:8080}") String gatewayUrl) {
@@ -127,7 +121,7 @@ public class MailTemplates {
     }
 
     static String documentLabel(String kind) {
-        return DOCUMENT_LABELS.getOrDefault(kind, kind);
+        return DocumentKinds.label(kind);
     }
 
     private String statusUrl(String applicationId, String certificateNo) {

@@ -11,7 +11,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import tw.laborcloud.platform.inbound.AppliedEvents;
-import tw.laborcloud.platform.outbox.PendingEvent;
 
 @Repository
 public class Cases {
@@ -34,25 +33,31 @@ public class Cases {
         return Optional.ofNullable(mongo.findById(applicationId, ReviewCase.class));
     }
 
-    public List<ReviewCase> queue(int limit) {
-        return mongo.find(new Query().with(Sort.by(Sort.Direction.ASC, "submittedAt")).limit(limit), ReviewCase.class);
+    /**
+     * Every case with registration data, oldest first. The status is derived from several
+     * fields (events arrive in any order), so the queue filters in memory: a bureau handles
+     * hundreds of open registrations a year, not millions, and decided cases are excluded
+     * unless asked for.
+     */
+    public List<ReviewCase> all(boolean includeDecided) {
+        Criteria criteria = Criteria.where("certificateNo").exists(true);
+        if (!includeDecided) {
+            criteria = criteria.and("decision").exists(false);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.ASC, "submittedAt")), ReviewCase.class);
     }
 
     /**
-     * Records the decision, its history entry and its event in one conditional write: only
-     * an undecided case with registration data and verified documents can be decided, and
-     * of two officers deciding at once exactly one write matches.
+     * Applies an officer's action only if nobody acted on the case since it was read: the
+     * revision moves with every action, so of two officers acting at once exactly one write
+     * matches and the other is told what happened instead.
      */
-    public boolean decide(String applicationId, ReviewCase.Decision decision, ReviewCase.HistoryEntry entry,
-            PendingEvent event, boolean requireVerifiedDocuments) {
-        Criteria criteria = Criteria.where("_id").is(applicationId)
-                .and("decision").exists(false)
-                .and("certificateNo").exists(true);
-        if (requireVerifiedDocuments) {
-            criteria = criteria.and("verification").exists(true);
-        }
-        Query decidable = Query.query(criteria);
-        Update update = new Update().set("decision", decision).push("history", entry).push(PendingEvent.FIELD, event);
-        return mongo.updateFirst(decidable, update, ReviewCase.class).getModifiedCount() == 1;
+    public boolean act(String applicationId, long readRevision, Update update) {
+        Criteria unchanged = readRevision == 0
+                ? new Criteria().orOperator(Criteria.where("revision").exists(false), Criteria.where("revision").is(0L))
+                : Criteria.where("revision").is(readRevision);
+        Query query = Query.query(Criteria.where("_id").is(applicationId).andOperator(unchanged)
+                .and("decision").exists(false));
+        return mongo.updateFirst(query, update.inc("revision", 1L), ReviewCase.class).getModifiedCount() == 1;
     }
 }

@@ -1,7 +1,10 @@
 package tw.laborcloud.review.cases;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,7 +17,12 @@ import tw.laborcloud.platform.outbox.PendingEvent;
 /**
  * An application as the bureau sees it. Built from events that may arrive in any order
  * (the verification can come before the registration data), so every part is optional
- * until it arrives.
+ * until it arrives. Officers act on it in two steps: a reviewer's {@link Proposal}, then a
+ * supervisor's sign-off; {@code revision} counts those actions so that of two officers
+ * acting at once exactly one write matches.
+ *
+ * @param documentsRound the newest document set received (1 = the registration's own)
+ * @param replacements   the documents the applicant sent after each supplement request
  */
 @Document(Cases.COLLECTION)
 public record ReviewCase(
@@ -27,16 +35,57 @@ public record ReviewCase(
         List<RegistrationSubmitted.SubmittedDocument> documents,
         Instant submittedAt,
         Verification verification,
+        Integer documentsRound,
+        List<Replacement> replacements,
+        Proposal proposal,
+        SupplementRequest supplementRequest,
         Decision decision,
+        Long revision,
         List<HistoryEntry> history,
         List<PendingEvent> pendingEvents,
         List<String> appliedEvents) {
 
+    /** The document service's result for one round of documents. */
     public record Verification(DocumentsVerified.Verdict verdict, List<DocumentsVerified.VerifiedDocument> documents,
-            Instant verifiedAt) {
+            Instant verifiedAt, Integer round) {
+
+        public int roundOrFirst() {
+            return round == null ? 1 : round;
+        }
     }
 
-    public record Decision(String outcome, String reason, String decidedBy, Instant decidedAt) {
+    public record Replacement(int round, List<RegistrationSubmitted.SubmittedDocument> documents, Instant receivedAt) {
+    }
+
+    /** What a reviewer (承辦人) proposes; only a supervisor's sign-off makes it a decision. */
+    public record Proposal(Outcome outcome, String reason, List<RequestedDocument> documents, String note,
+            String proposedBy, Instant proposedAt) {
+    }
+
+    public enum Outcome {
+        APPROVE("擬核准"), REJECT("擬駁回"), SUPPLEMENT("擬退回補正");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public record RequestedDocument(String kind, String reason) {
+    }
+
+    /** A signed-off return for supplements: waits for the documents of {@code round}. */
+    public record SupplementRequest(int round, List<RequestedDocument> documents, String note, String proposedBy,
+            String signedOffBy, Instant requestedAt) {
+    }
+
+    /** The final decision: APPROVED or REJECTED, proposed by one officer and signed off by another. */
+    public record Decision(String outcome, String reason, String decidedBy, Instant decidedAt, String proposedBy) {
     }
 
     /** Append-only: who did what, when and from where. */
@@ -50,6 +99,49 @@ public record ReviewCase(
         if (certificateNo == null) {
             return CaseStatus.AWAITING_REGISTRATION;
         }
-        return verification == null ? CaseStatus.AWAITING_DOCUMENTS : CaseStatus.READY_FOR_REVIEW;
+        int verified = verification == null ? 0 : verification.roundOrFirst();
+        // the replacement and its verification come on different topics: either proves the documents came
+        if (Math.max(receivedRound(), verified) < expectedRound()) {
+            return CaseStatus.AWAITING_SUPPLEMENTS;
+        }
+        if (verified < Math.max(expectedRound(), receivedRound())) {
+            return CaseStatus.AWAITING_DOCUMENTS;
+        }
+        return proposal == null ? CaseStatus.READY_FOR_REVIEW : CaseStatus.AWAITING_SIGN_OFF;
+    }
+
+    /** The round of documents the case waits for: 1, or the one a supplement request asked for. */
+    public int expectedRound() {
+        return supplementRequest == null ? 1 : supplementRequest.round();
+    }
+
+    public int receivedRound() {
+        return documentsRound == null ? 1 : documentsRound;
+    }
+
+    /** True when the verification on the case is of the newest documents. */
+    public boolean documentsVerified() {
+        return verification != null && verification.roundOrFirst() >= Math.max(expectedRound(), receivedRound());
+    }
+
+    public long revisionOrZero() {
+        return revision == null ? 0 : revision;
+    }
+
+    /** The documents as they stand now: the registration's, each kind replaced by its newest replacement. */
+    public List<RegistrationSubmitted.SubmittedDocument> currentDocuments() {
+        Map<String, RegistrationSubmitted.SubmittedDocument> byKind = new LinkedHashMap<>();
+        if (documents != null) {
+            documents.forEach(d -> byKind.put(d.kind(), d));
+        }
+        if (replacements != null) {
+            replacements.stream().sorted((a, b) -> Integer.compare(a.round(), b.round()))
+                    .forEach(r -> r.documents().forEach(d -> byKind.put(d.kind(), d)));
+        }
+        return new ArrayList<>(byKind.values());
+    }
+
+    public List<HistoryEntry> historyOrEmpty() {
+        return history == null ? List.of() : history;
     }
 }

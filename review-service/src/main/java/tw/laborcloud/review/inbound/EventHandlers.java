@@ -9,6 +9,8 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import tw.laborcloud.events.document.DocumentsVerified;
 import tw.laborcloud.events.registration.ContactEmailConfirmed;
+import tw.laborcloud.events.registration.DocumentKinds;
+import tw.laborcloud.events.registration.DocumentsReplaced;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.platform.inbound.Inbound;
 import tw.laborcloud.review.cases.Cases;
@@ -48,8 +50,19 @@ class EventHandlers {
     @Bean
     Consumer<DocumentsVerified> documentsVerified() {
         return Inbound.handler(e -> cases.applyOnce(e.applicationId(), e.eventId(), new Update()
-                .set("verification", new ReviewCase.Verification(e.verdict(), e.documents(), e.occurredAt()))
+                // rounds of one application come in order (same topic, same key): the newest wins
+                .set("verification", new ReviewCase.Verification(e.verdict(), e.documents(), e.occurredAt(),
+                        e.round() == null ? 1 : e.round()))
                 .push("history", new ReviewCase.HistoryEntry(Instant.now(), "system", "DOCUMENTS_VERIFIED",
-                        e.verdict().name(), null))));
+                        "第 " + (e.round() == null ? 1 : e.round()) + " 次：" + e.verdict().name(), null))));
+    }
+
+    @Bean
+    Consumer<DocumentsReplaced> documentsReplaced() {
+        return Inbound.handler(e -> cases.applyOnce(e.applicationId(), e.eventId(), new Update()
+                .set("documentsRound", e.round())
+                .push("replacements", new ReviewCase.Replacement(e.round(), e.documents(), e.occurredAt()))
+                .push("history", new ReviewCase.HistoryEntry(Instant.now(), "system", "SUPPLEMENTS_RECEIVED",
+                        e.documents().stream().map(d -> DocumentKinds.label(d.kind())).toList().toString(), null))));
     }
 }

@@ -1,0 +1,49 @@
+package tw.laborcloud.review.notices;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tw.laborcloud.platform.security.Roles;
+import tw.laborcloud.review.audit.Actor;
+import tw.laborcloud.review.cases.CaseQueue;
+
+/**
+ * Who is looking, and what waits for them: new cases for reviewers, proposals for
+ * supervisors. The pages poll it and show a notice when the numbers grow.
+ */
+@RestController
+class NoticeController {
+
+    private final CaseQueue queue;
+
+    NoticeController(CaseQueue queue) {
+        this.queue = queue;
+    }
+
+    record Notice(String kind, long count, String message, String link) {
+    }
+
+    record Me(String username, List<String> roles, List<Notice> notices) {
+    }
+
+    @GetMapping("/api/review/me")
+    Me me(Authentication who, HttpServletRequest request) {
+        Actor actor = Actor.of(who, request);
+        CaseQueue.Counts counts = queue.counts();
+        List<Notice> notices = new ArrayList<>();
+        if (actor.hasRole(Roles.REVIEWER) && counts.readyForReview() > 0) {
+            notices.add(new Notice("READY_FOR_REVIEW", counts.readyForReview(),
+                    "有 " + counts.readyForReview() + " 件案件待審查", "/review/?status=READY_FOR_REVIEW"));
+        }
+        if (actor.hasRole(Roles.APPROVER) && counts.awaitingSignOff() > 0) {
+            notices.add(new Notice("AWAITING_SIGN_OFF", counts.awaitingSignOff(),
+                    "有 " + counts.awaitingSignOff() + " 件擬辦待核定", "/review/?status=AWAITING_SIGN_OFF"));
+        }
+        return new Me(actor.username(), actor.roles(), notices);
+    }
+}
