@@ -10,12 +10,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import jakarta.servlet.http.HttpServletRequest;
 import tw.laborcloud.platform.security.Roles;
 import tw.laborcloud.platform.security.UnionPrincipal;
+import tw.laborcloud.platform.web.ClientAddress;
 
 /**
  * Who asks for a document: name, realm roles, union (for union accounts), and where from.
- * {@code remoteAddress} is the first hop of X-Forwarded-For, or the connection's address;
- * {@code forwardedFor} keeps the whole header, since its first hop is whatever the client
- * sent before the gateway appended the address it saw.
+ * {@code remoteAddress} is the address our gateway saw ({@link ClientAddress}); {@code forwardedFor}
+ * keeps the whole header, whose earlier hops are whatever the client claimed.
  */
 record Requester(String who, List<String> roles, String unionId, String remoteAddress, String forwardedFor) {
 
@@ -38,11 +38,8 @@ record Requester(String who, List<String> roles, String unionId, String remoteAd
             unionId = UnionPrincipal.unionId(jwt);
         }
         String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || forwarded.isBlank()) {
-            return new Requester(who, roles, unionId, request.getRemoteAddr(), null);
-        }
-        String firstHop = forwarded.split(",", 2)[0].strip();
-        return new Requester(who, roles, unionId, cut(firstHop), cut(forwarded));
+        return new Requester(who, roles, unionId, cut(ClientAddress.of(request)),
+                forwarded == null || forwarded.isBlank() ? null : cut(forwarded));
     }
 
     boolean isOfficer() {

@@ -4,10 +4,12 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 import javax.imageio.ImageIO;
@@ -56,6 +58,19 @@ public class PreviewRenderer {
 
     /** A rendered preview: the PNG, its size in pixels, and the document's page count (PDF only). */
     public record Rendered(byte[] png, int width, int height, Integer pages) {
+    }
+
+    /**
+     * The image, or a PDF's first page, as the preview shows it (at most {@value #MAX_SIDE}
+     * pixels), for automatic comparisons; empty when the file cannot be rendered (its findings
+     * say why).
+     */
+    public Optional<BufferedImage> firstPage(Path file, String contentType) {
+        try {
+            return Optional.ofNullable(ImageIO.read(new ByteArrayInputStream(render(file, contentType).png())));
+        } catch (PreviewFailure | IOException e) {
+            return Optional.empty();
+        }
     }
 
     Rendered render(Path file, String contentType) throws PreviewFailure {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.stereotype.Component;
 
+import tw.laborcloud.document.preview.PreviewRenderer;
 import tw.laborcloud.document.upload.ClaimOutcome;
 import tw.laborcloud.document.upload.DocumentKind;
 import tw.laborcloud.document.upload.StagedFile;
@@ -19,6 +20,7 @@ import tw.laborcloud.document.upload.Upload;
 import tw.laborcloud.document.upload.Uploads;
 import tw.laborcloud.events.document.DocumentsVerified.VerifiedDocument;
 import tw.laborcloud.events.registration.RegistrationSubmitted.SubmittedDocument;
+import tw.laborcloud.platform.seal.SealSimilarity;
 
 /**
  * Checks one document an application refers to, after the claim: what the claim found
@@ -32,10 +34,12 @@ class DocumentVerifier {
 
     private final Uploads uploads;
     private final List<ContentCheck> checks;
+    private final PreviewRenderer renderer;
 
-    DocumentVerifier(Uploads uploads, List<ContentCheck> checks) {
+    DocumentVerifier(Uploads uploads, List<ContentCheck> checks, PreviewRenderer renderer) {
         this.uploads = uploads;
         this.checks = List.copyOf(checks);
+        this.renderer = renderer;
     }
 
     VerifiedDocument verify(SubmittedDocument ref, ClaimOutcome outcome) {
@@ -73,6 +77,7 @@ class DocumentVerifier {
             return result(ref, upload, null, findings);
         }
         Integer pages = null;
+        String sealImprint = null;
         try (InputStream in = content.get().getInputStream();
                 StagedFile copy = StagedFile.copyOf(in, Long.MAX_VALUE)) {
             if (!copy.sha256().equals(upload.sha256())) {
@@ -85,11 +90,24 @@ class DocumentVerifier {
                     pages = checked.pages() != null ? checked.pages() : pages;
                 }
             }
+            if (kind.orElse(null) == DocumentKind.UNION_SEAL && findings.isEmpty()) {
+                sealImprint = sealImprint(copy, upload);
+            }
         } catch (IOException e) {
             // the store failed, not the document: let the binder retry the event
             throw new UncheckedIOException("could not read upload " + upload.id(), e);
         }
-        return result(ref, upload, pages, findings);
+        return result(ref, upload, pages, findings).withSealImprint(sealImprint);
+    }
+
+    /** The seal's ink map for the review service's comparison with the registered seal; null without ink. */
+    private String sealImprint(StagedFile copy, Upload upload) {
+        try {
+            return renderer.firstPage(copy.path(), upload.contentType()).map(SealSimilarity::imprint).orElse(null);
+        } catch (IllegalArgumentException noInk) {
+            log.info("union seal {} shows no ink to compare: {}", upload.id(), noInk.getMessage());
+            return null;
+        }
     }
 
     private static VerifiedDocument result(SubmittedDocument ref, Upload upload, Integer pages, List<Finding> findings) {

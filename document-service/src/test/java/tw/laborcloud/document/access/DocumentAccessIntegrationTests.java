@@ -223,7 +223,8 @@ class DocumentAccessIntegrationTests {
     void everyAccessAllowedOrNotIsLoggedWithWhoAndFromWhere() throws Exception {
         String marker = "203.0.113." + (int) (Math.random() * 200);
         mvc.perform(get("/api/documents/" + seal + "/content").with(union("U-1"))
-                .header("X-Forwarded-For", marker + ", 10.0.0.5")).andExpect(status().isOk());
+                // the first hop is what the client claimed; the gateway appended the address it saw
+                .header("X-Forwarded-For", "198.51.100.66, " + marker)).andExpect(status().isOk());
         mvc.perform(get("/api/documents/" + seal).with(union("U-2"))
                 .header("X-Forwarded-For", marker)).andExpect(status().isForbidden());
         mvc.perform(get("/api/documents/" + locked + "/preview").with(officer("reviewer"))
@@ -247,7 +248,7 @@ class DocumentAccessIntegrationTests {
                 .satisfies(e -> {
                     assertThat(e.getString("uploadId")).isEqualTo(seal);
                     assertThat(e.getString("applicationId")).startsWith("A-");
-                    assertThat(e.getString("forwardedFor")).isEqualTo(marker + ", 10.0.0.5");
+                    assertThat(e.getString("forwardedFor")).isEqualTo("198.51.100.66, " + marker);
                     assertThat(e.getList("roles", String.class)).containsExactly("union");
                 });
     }

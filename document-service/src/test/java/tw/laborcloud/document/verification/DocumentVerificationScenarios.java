@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -28,6 +29,8 @@ import tw.laborcloud.document.Multipart;
 import tw.laborcloud.document.TestFiles;
 import tw.laborcloud.document.upload.Uploads;
 import tw.laborcloud.events.Topics;
+import tw.laborcloud.platform.seal.SealSimilarity;
+import tw.laborcloud.platform.test.SealImages;
 import tw.laborcloud.events.document.DocumentsVerified;
 import tw.laborcloud.events.document.DocumentsVerified.Verdict;
 import tw.laborcloud.events.document.DocumentsVerified.VerifiedDocument;
@@ -55,7 +58,8 @@ abstract class DocumentVerificationScenarios {
     @Test
     void documentsOfASubmittedRegistrationAreVerifiedOnceAndOnlyOnce() throws Exception {
         byte[] charter = TestFiles.pdf(2, "charter");
-        byte[] seal = TestFiles.jpeg(300, 300, Color.RED);
+        BufferedImage drawnSeal = SealImages.seal("新北市文件檢核產業工會", 2);
+        byte[] seal = SealImages.jpeg(drawnSeal);
         String charterId = upload("CHARTER", "章程.pdf", charter);
         String sealId = upload("UNION_SEAL", "圖記.jpg", seal);
         String unknownId = UUID.randomUUID().toString();
@@ -71,12 +75,20 @@ abstract class DocumentVerificationScenarios {
         assertThat(result.verdict()).isEqualTo(Verdict.NEEDS_ATTENTION);
         assertThat(result.round()).isEqualTo(1);
         assertThat(result.correlationId()).isEqualTo("corr-" + applicationId);
-        assertThat(result.documents()).containsExactly(
-                new VerifiedDocument("CHARTER", charterId, "application/pdf", charter.length, 2,
-                        TestFiles.sha256(charter), List.of()),
-                new VerifiedDocument("UNION_SEAL", sealId, "image/jpeg", seal.length, null, TestFiles.sha256(seal),
-                        List.of()),
-                new VerifiedDocument("REPRESENTATIVE_SEAL", unknownId, null, 0, null, null, List.of("UPLOAD_MISSING")));
+        assertThat(result.documents()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("sealImprint")
+                .containsExactly(
+                        new VerifiedDocument("CHARTER", charterId, "application/pdf", charter.length, 2,
+                                TestFiles.sha256(charter), List.of()),
+                        new VerifiedDocument("UNION_SEAL", sealId, "image/jpeg", seal.length, null,
+                                TestFiles.sha256(seal), List.of()),
+                        new VerifiedDocument("REPRESENTATIVE_SEAL", unknownId, null, 0, null, null,
+                                List.of("UPLOAD_MISSING")));
+        // the union seal's ink map travels with the result, for the comparison with the registered seal
+        assertThat(result.documents()).filteredOn(d -> !"UNION_SEAL".equals(d.kind()))
+                .allSatisfy(d -> assertThat(d.sealImprint()).isNull());
+        String imprint = result.documents().get(1).sealImprint();
+        assertThat(SealSimilarity.compare(SealSimilarity.imprint(drawnSeal), imprint).percent())
+                .isGreaterThanOrEqualTo(90);
         for (String claimed : List.of(charterId, sealId)) {
             Document upload = mongo.findById(claimed, Document.class, Uploads.COLLECTION);
             assertThat(upload.getString("status")).isEqualTo("CLAIMED");
