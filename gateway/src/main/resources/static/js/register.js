@@ -20,8 +20,6 @@ const UPLOADS = [
   { kind: 'REPRESENTATIVE_SEAL', label: '附件三 負責人章', hint: '請上傳工會【負責人】章（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: true },
   { kind: 'HARASSMENT_EVIDENCE', label: '完成性騷擾防治措施佐證資料', hint: '已完成防治措施者請上傳（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: false },
 ];
-const MAX_BYTES = 10 * 1024 * 1024;
-const TYPE_LABELS = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/bmp': 'BMP' };
 
 const state = { reference: null, uploads: {}, captchaId: null };
 const $ = id => document.getElementById(id);
@@ -40,7 +38,7 @@ document.addEventListener('DOMContentLoaded', async () => {
 
 async function loadReferenceData() {
   const r = await Api.json('GET', '/api/registrations/reference-data');
-  if (!r.ok) { showSummary([{ field: null, message: '無法載入選項，請重新整理頁面。' }]); return; }
+  if (!r.ok) { FormErrors.showSummary([{ field: null, message: '無法載入選項，請重新整理頁面。' }]); return; }
   state.reference = r.data;
   fill($('unionType'), r.data.unionTypes.map(t => [t.code, t.label]));
   fill($('industry'), r.data.industries.map(i => [i.code, i.code + ' ' + i.label]));
@@ -91,72 +89,8 @@ function buildYesNo() {
 }
 
 function buildUploads() {
-  $('uploads').innerHTML = UPLOADS.map(u => `
-    <div class="field upload" id="upload-${u.kind}">
-      <label for="file-${u.kind}">${u.required ? required : ''}${u.label}</label>
-      <span class="hint" id="file-${u.kind}-hint">${u.hint}，檔案不能超過 10MB</span>
-      <input type="file" id="file-${u.kind}" data-field="documents.${u.kind}" accept="${u.accept}"
-             aria-describedby="file-${u.kind}-hint file-${u.kind}-info file-${u.kind}-error">
-      <progress id="file-${u.kind}-progress" max="100" value="0" hidden aria-label="${u.label}上傳進度"></progress>
-      <span class="info" id="file-${u.kind}-info" aria-live="polite"></span>
-      <button type="button" class="secondary small" id="file-${u.kind}-remove" hidden>移除</button>
-      <span id="file-${u.kind}-error" class="error" aria-live="polite"></span>
-    </div>`).join('');
-  for (const u of UPLOADS) {
-    $(`file-${u.kind}`).addEventListener('change', e => upload(u, e.target.files[0]));
-    $(`file-${u.kind}-remove`).addEventListener('click', () => removeUpload(u.kind));
-  }
-}
-
-function upload(u, file) {
-  const error = $(`file-${u.kind}-error`), info = $(`file-${u.kind}-info`), progress = $(`file-${u.kind}-progress`);
-  delete state.uploads[u.kind];
-  error.textContent = '';
-  info.textContent = '';
-  $(`file-${u.kind}`).removeAttribute('aria-invalid');
-  if (!file) return;
-  if (file.size > MAX_BYTES) {
-    error.textContent = `檔案太大（${formatBytes(file.size)}），每個檔案不能超過 10MB。`;
-    $(`file-${u.kind}`).setAttribute('aria-invalid', 'true');
-    return;
-  }
-  const form = new FormData();
-  form.append('kind', u.kind);
-  form.append('file', file);
-  const xhr = new XMLHttpRequest();
-  xhr.open('POST', '/api/documents');
-  for (const [k, v] of Object.entries(Api.csrfHeaders())) xhr.setRequestHeader(k, v);
-  xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-  progress.hidden = false;
-  progress.value = 0;
-  info.textContent = `上傳中：${file.name}`;
-  xhr.upload.onprogress = e => { if (e.lengthComputable) progress.value = Math.round(e.loaded * 100 / e.total); };
-  xhr.onerror = () => { progress.hidden = true; info.textContent = ''; error.textContent = '上傳失敗：無法連線，請再試一次。'; };
-  xhr.onload = () => {
-    progress.hidden = true;
-    let body = null;
-    try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
-    if (xhr.status === 201 && body) {
-      state.uploads[u.kind] = body.uploadId;
-      info.innerHTML = `<span class="ok">✓ 已上傳</span>：${escapeHtml(file.name)}（${TYPE_LABELS[body.detectedType] || escapeHtml(body.detectedType)}，${formatBytes(body.size)}）。要更換請重新選擇檔案。`;
-      $(`file-${u.kind}-remove`).hidden = false;
-      clearFieldError(`documents.${u.kind}`);
-    } else {
-      info.textContent = '';
-      const message = body && body.errors && body.errors[0] ? body.errors[0].message : (body && body.detail) || Api.statusMessage(xhr.status);
-      error.textContent = `檔案未被接受：${message}`;
-      $(`file-${u.kind}`).setAttribute('aria-invalid', 'true');
-      $(`file-${u.kind}`).value = '';
-    }
-  };
-  xhr.send(form);
-}
-
-function removeUpload(kind) {
-  delete state.uploads[kind];
-  $(`file-${kind}`).value = '';
-  $(`file-${kind}-info`).textContent = '已移除，請重新選擇檔案。';
-  $(`file-${kind}-remove`).hidden = true;
+  $('uploads').innerHTML = UPLOADS.map(Uploads.fieldHtml).join('');
+  for (const u of UPLOADS) Uploads.wire(u, state.uploads, () => FormErrors.clearField(`documents.${u.kind}`));
 }
 
 async function refreshCaptcha() {
@@ -202,7 +136,7 @@ function wireLiveHelp() {
   });
   $('address-district').addEventListener('change', sync);
   $('address-street').addEventListener('input', sync);
-  document.querySelectorAll('[data-field]').forEach(el => el.addEventListener('input', () => clearFieldError(el.dataset.field)));
+  document.querySelectorAll('[data-field]').forEach(el => el.addEventListener('input', () => FormErrors.clearField(el.dataset.field)));
 }
 
 function setPostalCode(prefix, district) {
@@ -249,7 +183,7 @@ function collect() {
 
 async function submit(event) {
   event.preventDefault();
-  clearAllErrors();
+  FormErrors.clearAll();
   const button = $('submit');
   button.disabled = true;
   button.textContent = '送出中…';
@@ -263,79 +197,20 @@ async function submit(event) {
   }
   // the server used the captcha up, right or wrong: the next attempt needs a new one
   await refreshCaptcha();
-  const errors = r.problem.errors || [{ field: null, message: r.problem.detail || Api.statusMessage(r.status) }];
-  errors.forEach(showFieldError);
-  showSummary(errors);
-}
-
-function elementFor(field) {
-  if (!field) return null;
-  return document.querySelector(`[data-field="${CSS.escape(field)}"]`)
-    || document.querySelector(`[data-field="${CSS.escape(field.split('.')[0] + '.male')}"]`);
-}
-
-function errorSpanFor(field) {
-  const el = elementFor(field);
-  if (!el) return null;
-  return el.closest('.field, fieldset')?.querySelector('.error') || null;
-}
-
-function showFieldError(e) {
-  const span = errorSpanFor(e.field);
-  const el = elementFor(e.field);
-  if (el) el.setAttribute('aria-invalid', 'true');
-  if (span) span.textContent = span.textContent ? span.textContent + ' ' + e.message : e.message;
-}
-
-function clearFieldError(field) {
-  const el = elementFor(field);
-  if (!el) return;
-  el.removeAttribute('aria-invalid');
-  const span = errorSpanFor(field);
-  if (span) span.textContent = '';
-}
-
-function clearAllErrors() {
-  document.querySelectorAll('.error').forEach(s => { s.textContent = ''; });
-  document.querySelectorAll('[aria-invalid]').forEach(el => el.removeAttribute('aria-invalid'));
-  $('summary').hidden = true;
-}
-
-function labelOf(field) {
-  const el = elementFor(field);
-  if (!el) return '';
-  const fieldset = el.closest('fieldset');
-  const label = el.id ? document.querySelector(`label[for="${el.id}"]`) : null;
-  const text = (fieldset && fieldset.querySelector('legend')?.textContent) || label?.textContent || '';
-  return text.replace('*', '').trim();
-}
-
-function showSummary(errors) {
-  const list = $('summary-list');
-  list.innerHTML = errors.map(e => {
-    const el = elementFor(e.field);
-    const label = labelOf(e.field);
-    const text = escapeHtml((label ? label + '：' : '') + e.message);
-    return el && el.id ? `<li><a href="#${el.id}">${text}</a></li>` : `<li>${text}</li>`;
-  }).join('');
-  $('summary').hidden = false;
-  $('summary').focus();
-  $('summary').scrollIntoView({ behavior: 'smooth', block: 'start' });
+  FormErrors.show(FormErrors.of(r));
 }
 
 function clearForm() {
   if (!confirm('確定要清除所有已填寫的資料與已上傳的檔案嗎？')) return;
   $('registration').reset();
-  state.uploads = {};
-  for (const u of UPLOADS) {
-    $(`file-${u.kind}-info`).textContent = '';
-    $(`file-${u.kind}-remove`).hidden = true;
-  }
+  // emptied in place: the upload fields hold this object
+  for (const kind of Object.keys(state.uploads)) delete state.uploads[kind];
+  for (const u of UPLOADS) Uploads.reset(u.kind);
   for (const c of COUNTS) $(`${c.key}-total`).value = 0;
   for (const li of $('password-rules').children) li.classList.remove('met');
   $('memberUnions-field').hidden = true;
   $('contactEmail-warning').textContent = '';
   for (const id of ['mailingAddress-district', 'mailingAddress-street']) $(id).disabled = false;
-  clearAllErrors();
+  FormErrors.clearAll();
   refreshCaptcha();
 }

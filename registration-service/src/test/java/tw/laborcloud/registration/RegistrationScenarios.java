@@ -8,12 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -63,37 +58,26 @@ abstract class RegistrationScenarios {
     @Autowired
     RecordingUnionAccounts accounts;
 
-    static int next = 10_000_000;
-
     @BeforeEach
     void reset() {
         accounts.calls.clear();
         accounts.unavailable = false;
     }
 
-    static synchronized String newCertificateNo() {
-        return String.valueOf(++next);
+    static String newCertificateNo() {
+        return Applicants.newCertificateNo();
     }
 
-    /** A fresh captcha; the captcha-fixed profile makes every answer TEST. */
     String captchaId() throws Exception {
-        String json = mvc.perform(get("/api/registrations/captcha")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.image").value(org.hamcrest.Matchers.startsWith("data:image/png;base64,")))
-                .andReturn().getResponse().getContentAsString();
-        return com.jayway.jsonpath.JsonPath.read(json, "$.captchaId");
+        return Applicants.captchaId(mvc);
     }
 
     String body(String account, String email) throws Exception {
-        return RegistrationForms.json(account, email, captchaId(), "TEST");
+        return Applicants.form(mvc, account, email);
     }
 
     String submit(String certificateNo) throws Exception {
-        String location = mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
-                        .content(body(certificateNo, "clerk@union.example")))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.status").value("RECEIVED"))
-                .andReturn().getResponse().getHeader("Location");
-        return location.substring(location.lastIndexOf('/') + 1);
+        return Applicants.register(mvc, certificateNo);
     }
 
     @Test
@@ -227,17 +211,9 @@ abstract class RegistrationScenarios {
     @Test
     void ofSimultaneousRegistrationsForOneCertificateExactlyOneWins() throws Exception {
         String cert = newCertificateNo();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        List<Callable<Integer>> attempts = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            attempts.add(() -> mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
-                    .content(body(cert, "clerk@union.example"))).andReturn().getResponse().getStatus());
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> f : pool.invokeAll(attempts)) {
-            statuses.add(f.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = Applicants.simultaneously(6, () -> mvc.perform(post("/api/registrations")
+                .contentType(MediaType.APPLICATION_JSON).content(body(cert, "clerk@union.example")))
+                .andReturn().getResponse().getStatus());
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 400).hasSize(5);
         assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(

@@ -18,6 +18,8 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/api/registrations").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/registrations/*").permitAll()
                 // the link of the confirmation mail: the token in the body is the credential
-                .requestMatchers(HttpMethod.POST, "/api/registrations/*/email-confirmation").permitAll());
+                .requestMatchers(HttpMethod.POST, "/api/registrations/*/email-confirmation").permitAll()
+                // supplements before the account exists: the certificate number and the registration's password are the credential
+                .requestMatchers(HttpMethod.POST, "/api/registrations/*/supplements").permitAll());
     }
 }

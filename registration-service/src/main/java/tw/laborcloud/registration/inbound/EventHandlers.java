@@ -3,6 +3,8 @@ package tw.laborcloud.registration.inbound;
 import java.time.Instant;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.query.Update;
@@ -23,17 +25,30 @@ import tw.laborcloud.registration.registration.Registrations;
 @Configuration
 class EventHandlers {
 
+    private static final Logger log = LoggerFactory.getLogger(EventHandlers.class);
+
     private final Registrations registrations;
 
     EventHandlers(Registrations registrations) {
         this.registrations = registrations;
     }
 
+    /**
+     * The result counts only for the document set it checked: a late result of a set the
+     * applicant has replaced since (a supplement) must not mark the new set verified.
+     */
     @Bean
     Consumer<DocumentsVerified> documentsVerified() {
-        return Inbound.handler(e -> apply(e.applicationId(), e.eventId(), new Update()
-                .set("documentsVerdict", e.verdict().name())
-                .set("documentsVerifiedAt", e.occurredAt())));
+        return Inbound.handler(e -> {
+            requireKnown(e.applicationId());
+            int round = e.round() == null ? 1 : e.round();
+            if (!registrations.applyToRound(e.applicationId(), e.eventId(), round, new Update()
+                    .set("documentsVerdict", e.verdict().name())
+                    .set("documentsVerifiedAt", e.occurredAt()))) {
+                log.info("verification {} of round {} of {} not applied: seen before or the round was replaced",
+                        e.eventId(), round, e.applicationId());
+            }
+        });
     }
 
     @Bean
@@ -65,9 +80,13 @@ class EventHandlers {
     }
 
     private void apply(String applicationId, String eventId, Update update) {
+        requireKnown(applicationId);
+        registrations.applyOnce(applicationId, eventId, update);
+    }
+
+    private void requireKnown(String applicationId) {
         if (registrations.find(applicationId).isEmpty()) {
             throw new Inbound.MalformedEventException("no registration " + applicationId);
         }
-        registrations.applyOnce(applicationId, eventId, update);
     }
 }

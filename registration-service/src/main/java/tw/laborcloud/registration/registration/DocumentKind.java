@@ -32,6 +32,11 @@ public enum DocumentKind {
         return label;
     }
 
+    /** The label of a kind by its name; the name itself for a kind this service does not know. */
+    public static String labelOf(String kind) {
+        return parse(kind).map(DocumentKind::label).orElse(kind);
+    }
+
     public static Optional<DocumentKind> parse(String value) {
         return Arrays.stream(values()).filter(k -> k.name().equals(value)).findFirst();
     }

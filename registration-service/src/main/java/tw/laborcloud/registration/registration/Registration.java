@@ -18,7 +18,15 @@ import tw.laborcloud.registration.account.PasswordHash;
  *
  * @param activeCertificateNo unique: the certificate number while the application can
  *     still lead to an account; a rejected one frees it (see {@link Registrations})
- * @param passwordHash present until the account is activated, then removed: Keycloak holds it
+ * @param passwordHash present until the account is activated, then removed: Keycloak holds it;
+ *     until then it also proves the applicant when supplements are sent
+ * @param documentsRound the document set {@code documents} is: 1 for the registration's own,
+ *     n+1 after the n-th supplement (null in registrations stored before rounds existed = 1)
+ * @param supplementsReceivedAt when the latest replacements arrived (the supplement request is
+ *     then cleared and moved to {@code supplementHistory})
+ * @param supplementHistory every answered supplement request, oldest first
+ * @param wrongPasswords the times of the latest wrong passwords (at most {@link PasswordAttempts#LIMIT}),
+ *     stored here so that the limit holds whichever instance answers
  */
 @Document(Registrations.COLLECTION)
 public record Registration(
@@ -31,6 +39,7 @@ public record Registration(
         EmailConfirmation emailConfirmation,
         PasswordHash passwordHash,
         List<RegistrationRequest.DocumentRef> documents,
+        Integer documentsRound,
         String correlationId,
         Instant submittedAt,
         String documentsVerdict,
@@ -38,6 +47,9 @@ public record Registration(
         Instant supplementRequestedAt,
         List<SupplementRequested.RequestedDocument> supplementDocuments,
         String supplementNote,
+        Instant supplementsReceivedAt,
+        List<SupplementRound> supplementHistory,
+        List<Instant> wrongPasswords,
         String decision,
         String decisionReason,
         Instant decidedAt,
@@ -56,8 +68,24 @@ public record Registration(
     public record EmailConfirmation(String tokenHash, Instant expiresAt, Instant confirmedAt) {
     }
 
+    /**
+     * One answered supplement request, kept when its replacements arrive: what the bureau
+     * asked for, the documents that were replaced and how the replaced set had been verified.
+     *
+     * @param round the document set the replacements made (2 for the first supplement)
+     */
+    public record SupplementRound(int round, Instant requestedAt,
+            List<SupplementRequested.RequestedDocument> requestedDocuments, String note,
+            List<RegistrationRequest.DocumentRef> replacedDocuments, String replacedVerdict,
+            Instant replacedVerifiedAt, Instant receivedAt) {
+    }
+
     /** Where the account provisioning stands after approval (retried until Keycloak takes it). */
     public record Activation(int attempts, Instant nextAttemptAt, String lastError, String keycloakUserId) {
+    }
+
+    public int currentRound() {
+        return documentsRound == null ? 1 : documentsRound;
     }
 
     public ApplicationStatus status() {
@@ -73,8 +101,12 @@ public record Registration(
         if (supplementRequestedAt != null) {
             return ApplicationStatus.RETURNED_FOR_SUPPLEMENTS;
         }
+        // verification facts are only ever set for the current round (see Registrations.applyToRound)
         if (documentsVerifiedAt != null) {
             return ApplicationStatus.UNDER_REVIEW;
+        }
+        if (supplementsReceivedAt != null) {
+            return ApplicationStatus.SUPPLEMENTS_RECEIVED;
         }
         return ApplicationStatus.RECEIVED;
     }

@@ -229,7 +229,7 @@ public final class RegistrationValidator {
             String field = "documents." + kind.name();
             if (!seen.add(kind)) {
                 add(field, "DOCUMENT_DUPLICATED", "同一種附件只能上傳一份");
-            } else if (d.uploadId() == null || !UPLOAD_ID.matcher(d.uploadId()).matches()) {
+            } else if (!isUploadId(d.uploadId())) {
                 add(field, "UPLOAD_ID_INVALID", "附件上傳識別碼不正確，請重新上傳");
             }
         }
@@ -254,6 +254,11 @@ public final class RegistrationValidator {
 
     private void add(String field, String code, String message) {
         v.add(new FieldViolation(field, code, message));
+    }
+
+    /** The form of an id the document service hands out for an upload (the supplement form uses it too). */
+    static boolean isUploadId(String value) {
+        return value != null && UPLOAD_ID.matcher(value).matches();
     }
 
     static boolean isEmail(String value) {

@@ -23,6 +23,7 @@ import tw.laborcloud.platform.outbox.PendingEvent;
 public class Registrations {
 
     public static final String COLLECTION = "registrations";
+    private static final String ROUND = "documentsRound";
 
     private final MongoTemplate mongo;
     private final AppliedEvents appliedEvents;
@@ -83,6 +84,54 @@ public class Registrations {
         Query notYet = Query.query(Criteria.where("_id").is(applicationId).and("emailConfirmation.confirmedAt").is(null));
         Update update = new Update().set("emailConfirmation.confirmedAt", at).push(PendingEvent.FIELD, event);
         return mongo.updateFirst(notYet, update, Registration.class).getModifiedCount() == 1;
+    }
+
+    /**
+     * Applies a verification of the document set {@code round} at most once, and only while
+     * that set is the current one: the result of a set the applicant has since replaced must
+     * not mark the new set verified. False when not applied (seen before, or an older round).
+     */
+    public boolean applyToRound(String applicationId, String eventId, int round, Update update) {
+        Query currentRound = Query.query(Criteria.where("_id").is(applicationId).and(AppliedEvents.FIELD).ne(eventId))
+                .addCriteria(roundIs(round));
+        update.addToSet(AppliedEvents.FIELD, eventId);
+        return mongo.updateFirst(currentRound, update, Registration.class).getModifiedCount() == 1;
+    }
+
+    /** Keeps the time of a wrong password with the few before it (all the limit needs). */
+    public void recordWrongPassword(String applicationId, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(applicationId)),
+                new Update().push("wrongPasswords").slice(-PasswordAttempts.LIMIT).each(at), Registration.class);
+    }
+
+    /**
+     * Takes the applicant's replacements in one write, only while the registration still
+     * awaits the very supplement request it was read with (same request, same round): of two
+     * simultaneous submissions exactly one is taken. The request moves to the history, the
+     * verification of the replaced set is cleared, the wrong-password count starts again.
+     */
+    public boolean replaceDocuments(Registration awaiting, List<RegistrationRequest.DocumentRef> documents,
+            Registration.SupplementRound answered, Instant at, PendingEvent event) {
+        Query stillAwaiting = Query.query(Criteria.where("_id").is(awaiting.applicationId())
+                        .and("supplementRequestedAt").is(awaiting.supplementRequestedAt())
+                        .and("decision").is(null))
+                .addCriteria(roundIs(awaiting.currentRound()));
+        Update update = new Update().set("documents", documents)
+                .set(ROUND, answered.round())
+                .set("supplementsReceivedAt", at)
+                .push("supplementHistory", answered)
+                .unset("supplementRequestedAt").unset("supplementDocuments").unset("supplementNote")
+                .unset("documentsVerdict").unset("documentsVerifiedAt")
+                .unset("wrongPasswords")
+                .push(PendingEvent.FIELD, event);
+        return mongo.updateFirst(stillAwaiting, update, Registration.class).getModifiedCount() == 1;
+    }
+
+    /** Registrations stored before rounds existed have no round field: theirs is 1. */
+    private static Criteria roundIs(int round) {
+        return round == 1
+                ? new Criteria().orOperator(Criteria.where(ROUND).is(1), Criteria.where(ROUND).is(null))
+                : Criteria.where(ROUND).is(round);
     }
 
     public void recordActivationFailure(String applicationId, int attempts, Instant nextAttemptAt, String error) {

@@ -1,0 +1,42 @@
+package tw.laborcloud.registration.registration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The limit on wrong passwords where the applicant proves who they are before the account
+ * exists (sending supplements): {@value #LIMIT} wrong passwords within {@link #WINDOW}
+ * refuse every further attempt for {@link #LOCK} from the last of them. The registration
+ * keeps only the latest {@value #LIMIT} failure times, which is all the rule needs.
+ */
+public final class PasswordAttempts {
+
+    public static final int LIMIT = 5;
+    public static final Duration WINDOW = Duration.ofMinutes(15);
+    public static final Duration LOCK = Duration.ofMinutes(15);
+
+    private PasswordAttempts() {
+    }
+
+    /** Until when attempts are refused, if they are now. */
+    public static Optional<Instant> lockedUntil(List<Instant> latestFailures, Instant now) {
+        if (latestFailures == null || latestFailures.size() < LIMIT) {
+            return Optional.empty();
+        }
+        List<Instant> last = latestFailures.subList(latestFailures.size() - LIMIT, latestFailures.size());
+        Instant first = last.getFirst();
+        Instant latest = last.getLast();
+        Instant until = latest.plus(LOCK);
+        boolean withinWindow = !latest.isAfter(first.plus(WINDOW));
+        return withinWindow && now.isBefore(until) ? Optional.of(until) : Optional.empty();
+    }
+
+    /** How many more wrong passwords are allowed after the failures given (the newest one included). */
+    public static int remaining(List<Instant> latestFailures, Instant now) {
+        Instant windowStart = now.minus(WINDOW);
+        long recent = latestFailures == null ? 0 : latestFailures.stream().filter(t -> t.isAfter(windowStart)).count();
+        return (int) Math.max(0, LIMIT - recent);
+    }
+}
