@@ -5,18 +5,17 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import tw.laborcloud.events.registration.DocumentKinds;
+
 /**
  * The wording of every notice (zh-TW). Links point at the public gateway address. No
  * notice ever carries a password: the union logs in with the one it chose itself.
  */
 @Component
-import tw.laborcloud.events.registration.DocumentKinds;
-
 public class MailTemplates {
 
     private static final String BRAND = "【新北勞動雲】";
 
-    /** The form's names of the document kinds (the applicant never sees the codes). */
     private final String portalUrl;
 
     public MailTemplates(@Value("${laborcloud.gateway.url:http://localhost:8080}") String gatewayUrl) {
