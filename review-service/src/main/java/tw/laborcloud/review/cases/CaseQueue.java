@@ -53,39 +53,66 @@ public class CaseQueue {
      * @param sort   age (oldest first by default), name, certificateNo or status
      */
     public Page page(String status, String text, String sort, String direction, int page, int size) {
-        List<FieldViolation> errors = new java.util.ArrayList<>();
-        String filter = status == null || status.isBlank() ? "OPEN" : status.toUpperCase(Locale.ROOT);
-        CaseStatus only = null;
-        if (!filter.equals("OPEN") && !filter.equals("ALL")) {
-            try {
-                only = CaseStatus.valueOf(filter);
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldViolation("status", "UNKNOWN_STATUS", "沒有這個案件狀態：" + status));
-            }
-        }
-        Comparator<Line> order = order(sort, errors);
-        boolean descending = "desc".equalsIgnoreCase(direction);
-        if (page < 0) {
-            errors.add(new FieldViolation("page", "OUT_OF_RANGE", "頁碼從 0 起算"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(new FieldViolation("size", "OUT_OF_RANGE", "每頁 1 至 " + MAX_PAGE_SIZE + " 筆"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        Query query = Query.of(status, text, sort, direction, page, size);
         Instant now = clock.instant();
-        boolean decidedToo = filter.equals("ALL") || only == CaseStatus.APPROVED || only == CaseStatus.REJECTED;
-        List<ReviewCase> all = cases.all(decidedToo);
-        Counts counts = counts(decidedToo ? all.stream().filter(c -> c.decision() == null).toList() : all);
-        CaseStatus wanted = only;
-        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return page(cases.all(query.decidedToo()), query, now);
+    }
+
+    /**
+     * A validated queue request. {@link #decidedToo()} tells which cases to load: the
+     * decided ones only when the filter asks for them.
+     */
+    public record Query(CaseStatus only, boolean decidedToo, String needle, Comparator<Line> order, int page,
+            int size) {
+
+        /** @throws ApiException with every invalid parameter */
+        public static Query of(String status, String text, String sort, String direction, int page, int size) {
+            List<FieldViolation> errors = new java.util.ArrayList<>();
+            String filter = status == null || status.isBlank() ? "OPEN" : status.toUpperCase(Locale.ROOT);
+            CaseStatus only = null;
+            if (!filter.equals("OPEN") && !filter.equals("ALL")) {
+                try {
+                    only = CaseStatus.valueOf(filter);
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldViolation("status", "UNKNOWN_STATUS", "沒有這個案件狀態：" + status));
+                }
+            }
+            Comparator<Line> order = CaseQueue.order(sort, errors);
+            boolean descending = "desc".equalsIgnoreCase(direction);
+            if (page < 0) {
+                errors.add(new FieldViolation("page", "OUT_OF_RANGE", "頁碼從 0 起算"));
+            }
+            if (size < 1 || size > MAX_PAGE_SIZE) {
+                errors.add(new FieldViolation("size", "OUT_OF_RANGE", "每頁 1 至 " + MAX_PAGE_SIZE + " 筆"));
+            }
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid(errors);
+            }
+            boolean decidedToo = filter.equals("ALL") || only == CaseStatus.APPROVED || only == CaseStatus.REJECTED;
+            String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+            return new Query(only, decidedToo, needle, descending ? order.reversed() : order, page, size);
+        }
+    }
+
+    /**
+     * The in-memory part of the queue, a pure function of the loaded cases (the benchmarks
+     * measure it): filter, search, sort, page and the per-status counts.
+     *
+     * @param all the cases {@code query} asks for: every case with registration data, decided
+     *            ones too when {@link Query#decidedToo()}
+     */
+    public static Page page(List<ReviewCase> all, Query query, Instant now) {
+        Counts counts = counts(query.decidedToo() ? all.stream().filter(c -> c.decision() == null).toList() : all);
+        CaseStatus wanted = query.only();
+        String needle = query.needle();
         Stream<Line> lines = all.stream()
                 .filter(c -> wanted == null || c.status() == wanted)
                 .filter(c -> needle.isEmpty() || contains(c.unionName(), needle) || contains(c.certificateNo(), needle)
                         || contains(c.applicationId(), needle))
                 .map(c -> Line.of(c, now));
-        List<Line> sorted = lines.sorted(descending ? order.reversed() : order).toList();
+        List<Line> sorted = lines.sorted(query.order()).toList();
+        int page = query.page();
+        int size = query.size();
         List<Line> items = sorted.stream().skip((long) page * size).limit(size).toList();
         return new Page(items, sorted.size(), page, size, counts);
     }

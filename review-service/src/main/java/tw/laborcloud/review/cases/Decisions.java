@@ -172,11 +172,19 @@ public class Decisions {
     private static ApiException changedMeanwhile(ReviewCase now) {
         List<ReviewCase.HistoryEntry> history = now.historyOrEmpty();
         String last = history.stream().filter(h -> !"system".equals(h.actor())).reduce((a, b) -> b)
-                .map(h -> h.actor() + " 於 " + h.at() + " " + actionLabel(h.action()) + (h.detail() == null ? ""
+                .map(h -> h.actor() + " 於 " + taipei(h.at()) + " " + actionLabel(h.action()) + (h.detail() == null ? ""
                         : "（" + h.detail() + "）"))
                 .orElse("案件資料已更新");
         return ApiException.conflict("CASE_CHANGED", "案件已有變更：" + last + "。目前狀態為「" + now.status().label()
                 + "」，請重新整理後再決定。");
+    }
+
+    private static final java.time.format.DateTimeFormatter OFFICERS_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy/MM/dd HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Taipei"));
+
+    /** Times in problem details are read by officers in Taipei. */
+    static String taipei(Instant at) {
+        return at == null ? "" : OFFICERS_TIME.format(at);
     }
 
     static String actionLabel(String action) {
@@ -194,7 +202,7 @@ public class Decisions {
         }
         if (current.decision() != null) {
             ReviewCase.Decision d = current.decision();
-            throw ApiException.conflict("ALREADY_DECIDED", "此案件已由 " + d.decidedBy() + " 於 " + d.decidedAt()
+            throw ApiException.conflict("ALREADY_DECIDED", "此案件已由 " + d.decidedBy() + " 於 " + taipei(d.decidedAt())
                     + " 核定（" + current.status().label() + "），不能再" + what);
         }
         throw ApiException.conflict("WRONG_STATUS", "案件目前為「" + current.status().label() + "」，不能" + what);

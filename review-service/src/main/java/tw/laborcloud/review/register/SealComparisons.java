@@ -18,6 +18,10 @@ import tw.laborcloud.review.cases.ReviewCase;
 @Service
 public class SealComparisons {
 
+    /** {@code SealSimilarity}'s method in the officers' words. */
+    static final String METHOD = "以 Otsu 門檻取出印文，依印文重心與分布範圍置中、縮放為 128×128；"
+            + "分數取整體相關係數（±4°、±2 像素內最佳者）與最不相符的 3 個區塊之較低者";
+
     private final UnionRegister register;
 
     SealComparisons(UnionRegister register) {
@@ -62,7 +66,7 @@ public class SealComparisons {
         try {
             SealSimilarity.Score score = SealSimilarity.compare(entry.get().seal().imprint(), imprint);
             return new Comparison(certificateNo, uploadId.get(), true, score.percent(), score.hashDistance(),
-                    score.method(), null, null);
+                    METHOD, null, null);
         } catch (IllegalArgumentException e) {
             return problem(certificateNo, uploadId.get(), true, "NOT_COMPARABLE", "影像無法自動比對，請以目視比對");
         }
