@@ -112,4 +112,18 @@ class GatewayRoutingIntegrationTests {
         assertThat(send(HttpRequest.newBuilder(uri("/")).GET()).body()).contains("以工會身分登入");
         assertThat(send(HttpRequest.newBuilder(uri("/internal/secret")).GET()).statusCode()).isIn(302, 401, 403);
     }
+
+    @Test
+    void theOfficersPagesLogInThroughTheStaffClientWithItsOwnLoginPage() throws Exception {
+        for (String page : new String[] {"/review/", "/review/case?id=R1", "/ops/"}) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(page)).GET());
+            assertThat(response.statusCode()).as(page).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).as(page)
+                    .endsWith("/oauth2/authorization/keycloak-staff");
+        }
+        HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/oauth2/authorization/keycloak-staff")).GET());
+        assertThat(login.headers().firstValue("Location").orElseThrow())
+                .startsWith("http://localhost:8180/realms/laborcloud/protocol/openid-connect/auth")
+                .contains("client_id=review").contains("ui_locales=zh-TW").contains("code_challenge_method=S256");
+    }
 }

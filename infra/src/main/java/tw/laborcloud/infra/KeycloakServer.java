@@ -25,9 +25,11 @@ import java.util.stream.Stream;
 final class KeycloakServer {
     static final String REALM = "laborcloud";
     static final String REALM_RESOURCE = "keycloak/laborcloud-realm.json";
-    /** The login theme the realm names ({@code loginTheme}); Keycloak reads it from {@code <kcHome>/themes/}. */
-    static final String THEME = "laborcloud";
-    static final String THEME_RESOURCE = "keycloak/themes/" + THEME;
+    /**
+     * The login themes: the realm's ({@code loginTheme}, unions) and the staff client's
+     * ({@code login_theme} of client {@code review}); Keycloak reads them from {@code <kcHome>/themes/}.
+     */
+    static final List<String> THEMES = List.of("laborcloud", "laborcloud-staff");
 
     private final StackConfig config;
     private final Path dbDir;
@@ -106,10 +108,15 @@ final class KeycloakServer {
      * at run time: no rebuild of the distribution is needed.
      */
     void installTheme() {
-        Path target = config.kcHome().resolve("themes").resolve(THEME);
-        URL marker = KeycloakServer.class.getClassLoader().getResource(THEME_RESOURCE + "/login/theme.properties");
+        THEMES.forEach(this::installTheme);
+    }
+
+    private void installTheme(String theme) {
+        String resource = "keycloak/themes/" + theme;
+        Path target = config.kcHome().resolve("themes").resolve(theme);
+        URL marker = KeycloakServer.class.getClassLoader().getResource(resource + "/login/theme.properties");
         if (marker == null) {
-            throw new StackException("class path resource " + THEME_RESOURCE + " is missing");
+            throw new StackException("class path resource " + resource + " is missing");
         }
         try {
             URI uri = marker.toURI();
@@ -124,7 +131,7 @@ final class KeycloakServer {
                     jar = FileSystems.getFileSystem(uri);
                 }
                 try {
-                    copyTree(jar.getPath("/" + THEME_RESOURCE), target);
+                    copyTree(jar.getPath("/" + resource), target);
                 } finally {
                     if (opened) {
                         jar.close();

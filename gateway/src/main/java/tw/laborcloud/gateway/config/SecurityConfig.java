@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
 import reactor.core.publisher.Mono;
@@ -27,6 +28,8 @@ class SecurityConfig {
 
     static final String SESSION_COOKIE = "SESSION";
     static final String LOGIN_PATH = "/oauth2/authorization/keycloak";
+    /** Bureau staff log in through their own client, whose Keycloak login page says so. */
+    static final String STAFF_LOGIN_PATH = "/oauth2/authorization/keycloak-staff";
     /** The portal is in Traditional Chinese; Keycloak's login page follows, whatever the browser asks for. */
     static final String LOGIN_LOCALE = "zh-TW";
 
@@ -38,6 +41,7 @@ class SecurityConfig {
         KeycloakLogout logout = new KeycloakLogout(keycloakPublicUrl, realm, clients);
         // remembers the page that asked for login (e.g. /portal) so that the login ends there
         RedirectServerAuthenticationEntryPoint toLogin = new RedirectServerAuthenticationEntryPoint(LOGIN_PATH);
+        RedirectServerAuthenticationEntryPoint toStaffLogin = new RedirectServerAuthenticationEntryPoint(STAFF_LOGIN_PATH);
         return http
                 .authorizeExchange(ex -> ex
                         .pathMatchers("/", "/index.html", "/css/**", "/js/**", "/favicon.ico").permitAll()
@@ -56,16 +60,24 @@ class SecurityConfig {
                 .logout(l -> l.logoutSuccessHandler(logout))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        // the pages' scripts send the XSRF-TOKEN cookie's value back in X-XSRF-TOKEN as is;
+                        // the default (XOR-masked) handler would expect the masked form only /portal/me hands out
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(unsafeRequestWithSession()))
                 .exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) -> {
                     // API callers get 401; browsers are sent to the Keycloak login
-                    if (exchange.getRequest().getPath().value().startsWith("/api/")) {
+                    String path = exchange.getRequest().getPath().value();
+                    if (path.startsWith("/api/")) {
                         exchange.getResponse().setStatusCode(org.springframework.http.HttpStatus.UNAUTHORIZED);
                         return exchange.getResponse().setComplete();
                     }
-                    return toLogin.commence(exchange, ex);
+                    return isStaffPage(path) ? toStaffLogin.commence(exchange, ex) : toLogin.commence(exchange, ex);
                 }))
                 .build();
+    }
+
+    static boolean isStaffPage(String path) {
+        return path.equals("/review") || path.startsWith("/review/") || path.equals("/ops") || path.startsWith("/ops/");
     }
 
     /**
