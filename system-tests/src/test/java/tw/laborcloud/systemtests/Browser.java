@@ -52,6 +52,13 @@ final class Browser implements AutoCloseable {
         return page;
     }
 
+    /** Fills Keycloak's login page (the realm's themed one) and submits it. */
+    void logInAtKeycloak(Page page, String username, String password) {
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("#kc-login").click();
+    }
+
     Path screenshot(Page page, String name) {
         Path file = screenshots.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));

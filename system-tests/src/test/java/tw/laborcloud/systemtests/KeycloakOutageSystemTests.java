@@ -54,6 +54,9 @@ class KeycloakOutageSystemTests {
 
         // the officer logs in before the outage; reading the cases makes the review service fetch Keycloak's keys
         String approver = client.token("approver1", "Approver1-pass!");
+        String reviewer = client.token("reviewer1", "Reviewer1-pass!");
+        client.confirmContactEmail(stack, first.email);
+        client.confirmContactEmail(stack, second.email);
         await("both cases ready for review").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions().until(() -> client.caseReady(first.applicationId, approver)
                         && client.caseReady(second.applicationId, approver));
@@ -63,8 +66,7 @@ class KeycloakOutageSystemTests {
         Instant outageFrom = Instant.now();
 
         for (Union union : List.of(first, second)) {
-            HttpResponse<String> approved = client.postJson("/api/review/cases/" + union.applicationId + "/approve", "",
-                    approver);
+            HttpResponse<String> approved = client.approve(union.applicationId, reviewer, approver);
             assertThat(approved.statusCode()).as("approval while Keycloak is down: " + approved.body()).isEqualTo(200);
         }
         Instant signedOff = Instant.now();

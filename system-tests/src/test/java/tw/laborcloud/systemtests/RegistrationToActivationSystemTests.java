@@ -52,33 +52,26 @@ class RegistrationToActivationSystemTests {
                 .until(() -> "UNDER_REVIEW".equals(JsonPath.read(client.get(statusPath, null).body(), "$.status")));
 
         String approver = client.token("approver1", "Approver1-pass!");
-        await("case ready").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
-                JsonPath.<Object>read(client.get("/api/review/cases/" + applicationId, approver).body(),
-                        "$.verification") != null);
-        HttpResponse<String> caseView = client.get("/api/review/cases/" + applicationId, approver);
-        assertThat((String) JsonPath.read(caseView.body(), "$.verification.verdict")).isEqualTo("PASSED");
-        List<String> kinds = JsonPath.read(caseView.body(), "$.verification.documents[*].kind");
+        String reviewer = client.token("reviewer1", "Reviewer1-pass!");
+        await("case ready").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> client.caseReady(applicationId, reviewer));
+        HttpResponse<String> caseView = client.get("/api/review/cases/" + applicationId, reviewer);
+        assertThat((String) JsonPath.read(caseView.body(), "$.verdict")).isEqualTo("PASSED");
+        List<String> kinds = JsonPath.read(caseView.body(), "$.documents[*].kind");
         assertThat(kinds).containsExactlyInAnyOrder("CHARTER", "CERTIFICATE_SCAN", "UNION_SEAL", "REPRESENTATIVE_SEAL");
 
-        // the receipt mail (認證信) confirms the contact address; officers see it confirmed
-        MailMessage receipt = await("receipt mail").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions().until(() -> stack.mailMessages().stream()
-                        .filter(m -> m.to().contains(email) && m.subject().contains("已收到")).findFirst().orElse(null),
-                        m -> m != null);
-        java.util.regex.Matcher link = java.util.regex.Pattern
-                .compile("register/confirm\\.html\\?applicationId=([^&\\s]+)&token=([A-Za-z0-9_-]+)").matcher(receipt.text());
-        assertThat(link.find()).as(receipt.text()).isTrue();
-        HttpResponse<String> confirmed = client.postJson("/api/registrations/" + link.group(1) + "/email-confirmation",
-                "{\"token\":\"" + link.group(2) + "\"}", null);
-        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
-        await("address confirmed for officers").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions().until(() -> JsonPath.<Object>read(
-                        client.get("/api/review/cases/" + applicationId, approver).body(), "$.contactEmailConfirmedAt") != null);
+        // without the confirmed contact address (認證信) the bureau cannot approve
+        HttpResponse<String> early = client.postJson("/api/review/cases/" + applicationId + "/proposal",
+                "{\"outcome\":\"APPROVE\"}", reviewer);
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+        assertThat(early.body()).contains("CONTACT_EMAIL_UNCONFIRMED");
+        client.confirmContactEmail(stack, email);
 
-        String reviewer = client.token("reviewer1", "Reviewer1-pass!");
-        assertThat(client.postJson("/api/review/cases/" + applicationId + "/approve", "", reviewer).statusCode())
-                .as("a reviewer cannot decide alone").isEqualTo(403);
-        HttpResponse<String> approved = client.postJson("/api/review/cases/" + applicationId + "/approve", "", approver);
+        assertThat(client.postJson("/api/review/cases/" + applicationId + "/sign-off", "{}", approver).statusCode())
+                .as("nothing to sign off before a proposal").isEqualTo(409);
+        assertThat(client.postJson("/api/review/cases/" + applicationId + "/sign-off", "{}", reviewer).statusCode())
+                .as("a reviewer cannot sign off").isEqualTo(403);
+        HttpResponse<String> approved = client.approve(applicationId, reviewer, approver);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         Instant signedOff = Instant.now();
 

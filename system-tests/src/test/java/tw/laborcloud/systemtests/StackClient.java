@@ -9,12 +9,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 
+import tw.laborcloud.infra.LocalStack;
+import tw.laborcloud.infra.MailMessage;
+
 /** What a browser or an API client does against the running stack: only public addresses. */
 final class StackClient {
+
+    private static final Pattern CONFIRMATION_LINK = Pattern
+            .compile("register/confirm\\.html\\?applicationId=([^&\\s]+)&token=([A-Za-z0-9_-]+)");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -46,21 +58,42 @@ final class StackClient {
 
     /** A multipart upload as the registration form's file fields send it. */
     HttpResponse<String> upload(String kind, String fileName, String contentType, byte[] content) {
+        return multipart("/api/documents", List.of(Part.field("kind", kind),
+                new Part("file", fileName, contentType, content)), null);
+    }
+
+    /** One part of a multipart form: a plain field when {@code fileName} is null. */
+    record Part(String name, String fileName, String contentType, byte[] content) {
+
+        static Part field(String name, String value) {
+            return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    HttpResponse<String> multipart(String path, List<Part> parts, String bearer) {
         String boundary = "----laborcloud" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(content);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            for (Part part : parts) {
+                String disposition = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                        + (part.fileName() == null ? "\r\n\r\n"
+                                : "; filename=\"" + part.fileName() + "\"\r\nContent-Type: " + part.contentType()
+                                        + "\r\n\r\n");
+                body.write(disposition.getBytes(StandardCharsets.UTF_8));
+                body.write(part.content());
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return send(HttpRequest.newBuilder(URI.create(gateway + "/api/documents"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request);
     }
 
     /**
@@ -69,10 +102,16 @@ final class StackClient {
      * (TEST). Returns the application id.
      */
     String registerUnion(String certificateNo, String password, String email, String unionName) {
+        return registerUnion(certificateNo, password, email, unionName,
+                TestFiles.image("SEAL " + certificateNo, "jpg"));
+    }
+
+    /** As above, with the scan of the union seal (附件二 圖記) as a JPEG. */
+    String registerUnion(String certificateNo, String password, String email, String unionName, byte[] sealJpeg) {
         String charter = uploadId("CHARTER", "章程.pdf", "application/pdf", TestFiles.pdf("Charter " + certificateNo));
         String certificate = uploadId("CERTIFICATE_SCAN", "立案證書.pdf", "application/pdf",
                 TestFiles.pdf("Certificate " + certificateNo));
-        String seal = uploadId("UNION_SEAL", "圖記.jpg", "image/jpeg", TestFiles.image("SEAL " + certificateNo, "jpg"));
+        String seal = uploadId("UNION_SEAL", "圖記.jpg", "image/jpeg", sealJpeg);
         String representativeSeal = uploadId("REPRESENTATIVE_SEAL", "負責人章.bmp", "image/bmp",
                 TestFiles.image("REP " + certificateNo, "bmp"));
         String captchaId = JsonPath.read(get("/api/registrations/captcha", null).body(), "$.captchaId");
@@ -99,7 +138,44 @@ final class StackClient {
     /** True once the review service has the verified documents of the case (ready for review). */
     boolean caseReady(String applicationId, String officerToken) {
         HttpResponse<String> view = get("/api/review/cases/" + applicationId, officerToken);
-        return view.statusCode() == 200 && JsonPath.<Object>read(view.body(), "$.verification") != null;
+        return view.statusCode() == 200 && "READY_FOR_REVIEW".equals(JsonPath.read(view.body(), "$.status"));
+    }
+
+    /**
+     * Opens the address-confirmation link of the receipt mail (認證信) as the applicant does;
+     * the bureau approves only confirmed addresses.
+     */
+    void confirmContactEmail(LocalStack stack, String email) {
+        String text = await("receipt mail to " + email).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> stack.mailMessages().stream()
+                        .filter(m -> m.to().contains(email) && m.subject().contains("已收到")).map(MailMessage::text)
+                        .findFirst().orElse(null), t -> t != null);
+        Matcher link = CONFIRMATION_LINK.matcher(text);
+        if (!link.find()) {
+            throw new AssertionError("no confirmation link in: " + text);
+        }
+        HttpResponse<String> confirmed = postJson("/api/registrations/" + link.group(1) + "/email-confirmation",
+                "{\"token\":\"" + link.group(2) + "\"}", null);
+        if (confirmed.statusCode() != 200) {
+            throw new AssertionError("confirmation refused: " + confirmed.statusCode() + " " + confirmed.body());
+        }
+        String officer = token("reviewer1", "Reviewer1-pass!");
+        await("address confirmed for officers").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions().until(() -> JsonPath.<Object>read(
+                        get("/api/review/cases/" + link.group(1), officer).body(), "$.contactEmailConfirmedAt") != null);
+    }
+
+    /**
+     * The bureau's two steps: reviewer1 proposes approval, approver1 signs it off (with tokens
+     * fetched beforehand, so that this also works while Keycloak is down). Returns the sign-off.
+     */
+    HttpResponse<String> approve(String applicationId, String reviewerToken, String approverToken) {
+        HttpResponse<String> proposed = postJson("/api/review/cases/" + applicationId + "/proposal",
+                "{\"outcome\":\"APPROVE\"}", reviewerToken);
+        if (proposed.statusCode() != 200) {
+            throw new AssertionError("proposal refused: " + proposed.statusCode() + " " + proposed.body());
+        }
+        return postJson("/api/review/cases/" + applicationId + "/sign-off", "{\"comment\":\"如擬\"}", approverToken);
     }
 
     /** The applicant's view of the application's status (e.g. UNDER_REVIEW, APPROVED, ACCOUNT_ACTIVATED). */

@@ -122,20 +122,21 @@ class UnionLoginBrowserTests {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Passed in a run of the system tests alone, but timed out in two full './mvnw verify' runs: "
-            + "after the officer's credentials are sent, the navigation back to /portal does not finish within 60 s. "
-            + "Open with issue 6; the union's own login test covers the same login path.")
     void anOfficerWhoLogsInAtTheUnionPortalIsToldItIsForUnions() {
         Page page = browser.newPage("zh-TW");
         page.navigate(stack.gatewayUrl() + "/portal");
-        page.locator("#username").fill("reviewer1");
-        page.locator("#password").fill("Reviewer1-pass!");
-        page.locator("#kc-login").click();
-
-        page.waitForURL(stack.gatewayUrl() + "/portal");
+        browser.logInAtKeycloak(page, "reviewer2", "Reviewer2-pass!");
+        try {
+            page.waitForURL(Pattern.compile(Pattern.quote(stack.gatewayUrl()) + "/portal.*"));
+        } catch (RuntimeException e) {
+            // what the browser shows instead tells why (an earlier run only said "timeout")
+            browser.screenshot(page, "officer-at-union-portal-failed");
+            throw new AssertionError("no portal after the officer's login; at " + page.url() + ": "
+                    + page.locator("body").innerText(), e);
+        }
         assertThat(page.locator("#not-union")).isVisible();
         assertThat(page.locator("#not-union-title")).hasText("此入口供工會使用");
-        assertThat(page.locator("#staff-name")).hasText("reviewer1");
+        assertThat(page.locator("#staff-name")).hasText("reviewer2");
         assertThat(page.locator("#union-portal")).isHidden();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登出"))).isVisible();
         browser.screenshot(page, "officer-at-union-portal");
@@ -151,9 +152,11 @@ class UnionLoginBrowserTests {
         String password = "Union-Pass-2026";
         String applicationId = client.registerUnion(certificateNo, password, email, name);
         String approver = client.token("approver1", "Approver1-pass!");
+        String reviewer = client.token("reviewer1", "Reviewer1-pass!");
+        client.confirmContactEmail(stack, email);
         await("case ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> client.caseReady(applicationId, approver));
-        HttpResponse<String> approved = client.postJson("/api/review/cases/" + applicationId + "/approve", "", approver);
+        HttpResponse<String> approved = client.approve(applicationId, reviewer, approver);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         Instant signedOff = Instant.now();
         MailMessage mail = await("activation mail").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
