@@ -346,6 +346,7 @@
       return;
     }
     render(r.data);
+    Review.refreshNotices();
     $('action-message').textContent = successText;
     $('action-message').focus();
     if ($('audit-details').open) loadAudit();

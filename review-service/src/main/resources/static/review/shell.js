@@ -325,6 +325,8 @@ const Review = (() => {
   return {
     labels, label, h, $, call, upload, formatDate, rocDate, formatLocalDate, time,
     clearProblems, fieldError, showProblem, listState, newestOnly, setBusy,
+    /** Asks for the notices now (after an action that changes what waits for whom). */
+    refreshNotices: () => loadMe(),
     /** Resolves to {username, roles, reviewer, approver} once the header is ready (POSTs may go after it). */
     me: start(),
   };
