@@ -16,13 +16,25 @@ public record AccountActivated(
         String certificateNo,
         String username,
         String unionName,
-        String contactEmail) implements DomainEvent {
+        String contactEmail,
+        UnionDetails details) implements DomainEvent {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2 added {@code details}: the registration's form data the union's profile starts from (null in version 1). */
+    public static final int SCHEMA_VERSION = 2;
 
     public static AccountActivated of(String applicationId, String correlationId, String unionId,
             String certificateNo, String username, String unionName, String contactEmail) {
+        return of(applicationId, correlationId, unionId, certificateNo, username, unionName, contactEmail, null);
+    }
+
+    public static AccountActivated of(String applicationId, String correlationId, String unionId,
+            String certificateNo, String username, String unionName, String contactEmail, UnionDetails details) {
         return new AccountActivated(EventIds.next(), Instant.now(), applicationId, correlationId, SCHEMA_VERSION,
-                unionId, certificateNo, username, unionName, contactEmail);
+                unionId, certificateNo, username, unionName, contactEmail, details);
+    }
+
+    @Override
+    public String toString() {
+        return "AccountActivated[" + eventId + ", " + applicationId + ", " + unionId + "]";
     }
 }

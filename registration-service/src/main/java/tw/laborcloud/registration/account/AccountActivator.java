@@ -88,7 +88,7 @@ public class AccountActivator implements SmartLifecycle {
         switch (keycloak.provision(account)) {
             case Provisioned(String userId) -> {
                 AccountActivated event = AccountActivated.of(r.applicationId(), r.correlationId(), unionId,
-                        r.certificateNo(), r.certificateNo(), r.unionName(), r.contactEmail());
+                        r.certificateNo(), r.certificateNo(), r.unionName(), r.contactEmail(), r.details());
                 if (registrations.markActivated(r.applicationId(), userId, Instant.now(), outbox.pending(event))) {
                     log.info("account of {} activated as Keycloak user {}", r.applicationId(), userId);
                     relay.publishSoon(Registrations.COLLECTION, r.applicationId());

@@ -1,9 +1,9 @@
 package tw.laborcloud.registration.registration;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+
+import tw.laborcloud.events.registration.NewTaipeiDistricts;
 
 /**
  * The choices of the registration form: union types (Labor Union Act art. 6 and 8), the
@@ -13,12 +13,9 @@ import java.util.Optional;
  */
 public final class ReferenceData {
 
-    public static final String CITY = "新北市";
+    public static final String CITY = NewTaipeiDistricts.CITY;
 
     public record Choice(String code, String label) {
-    }
-
-    public record District(String name, String postalCode) {
     }
 
     public static final List<Choice> UNION_TYPES = List.of(
@@ -50,32 +47,17 @@ public final class ReferenceData {
             new Choice("R", "藝術、娛樂及休閒服務業"),
             new Choice("S", "其他服務業"));
 
-    public static final List<District> DISTRICTS = List.of(
-            new District("萬里區", "207"), new District("金山區", "208"), new District("板橋區", "220"),
-            new District("汐止區", "221"), new District("深坑區", "222"), new District("石碇區", "223"),
-            new District("瑞芳區", "224"), new District("平溪區", "226"), new District("雙溪區", "227"),
-            new District("貢寮區", "228"), new District("新店區", "231"), new District("坪林區", "232"),
-            new District("烏來區", "233"), new District("永和區", "234"), new District("中和區", "235"),
-            new District("土城區", "236"), new District("三峽區", "237"), new District("樹林區", "238"),
-            new District("鶯歌區", "239"), new District("三重區", "241"), new District("新莊區", "242"),
-            new District("泰山區", "243"), new District("林口區", "244"), new District("蘆洲區", "247"),
-            new District("五股區", "248"), new District("八里區", "249"), new District("淡水區", "251"),
-            new District("三芝區", "252"), new District("石門區", "253"));
+    /** The districts live in the events module, shared with the union-affairs service's change of address. */
+    public static final List<NewTaipeiDistricts.District> DISTRICTS = NewTaipeiDistricts.ALL;
 
     /** Mailboxes that may not receive the confirmation mail (the seed's warning). */
     public static final List<String> UNRELIABLE_MAIL_DOMAINS = List.of("qq.com", "163.com", "126.com", "yeah.net");
-
-    private static final Map<String, String> POSTAL_CODES = new LinkedHashMap<>();
-
-    static {
-        DISTRICTS.forEach(d -> POSTAL_CODES.put(d.name(), d.postalCode()));
-    }
 
     private ReferenceData() {
     }
 
     public static Optional<String> postalCodeOf(String district) {
-        return Optional.ofNullable(district == null ? null : POSTAL_CODES.get(district));
+        return district == null ? Optional.empty() : NewTaipeiDistricts.postalCodeOf(district);
     }
 
     public static Optional<Choice> unionType(String code) {
