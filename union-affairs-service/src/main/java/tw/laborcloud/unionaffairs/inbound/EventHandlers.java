@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import tw.laborcloud.events.registration.AccountActivated;
+import tw.laborcloud.events.review.FilingDecided;
 import tw.laborcloud.platform.inbound.Inbound;
+import tw.laborcloud.unionaffairs.filing.FilingDecisions;
 import tw.laborcloud.unionaffairs.profile.UnionProfiles;
 
 /** The Spring Cloud Stream bindings (see spring.cloud.function.definition in application.yml). */
@@ -16,5 +18,10 @@ class EventHandlers {
     @Bean
     Consumer<AccountActivated> accountActivated(UnionProfiles profiles) {
         return Inbound.handler(profiles::activate);
+    }
+
+    @Bean
+    Consumer<FilingDecided> filingDecided(FilingDecisions decisions) {
+        return Inbound.handler(decisions::apply);
     }
 }

@@ -1,9 +1,9 @@
 package tw.laborcloud.unionaffairs.profile;
 
 import java.time.Instant;
-import java.util.Set;
+import java.time.LocalDate;
+import java.util.List;
 
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -11,15 +11,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import tw.laborcloud.platform.security.Roles;
-import tw.laborcloud.platform.security.UnionPrincipal;
+import tw.laborcloud.events.registration.UnionDetails.Address;
+import tw.laborcloud.events.registration.UnionDetails.Counts;
+import tw.laborcloud.events.registration.UnionTypes;
 import tw.laborcloud.platform.web.ApiException;
+import tw.laborcloud.unionaffairs.profile.UnionProfile.ProfileChange;
 
-/** A union reads its own profile; bureau officers read any. */
+/** A union reads its own profile; bureau officers read any. Nobody changes it here: only accepted filings do. */
 @RestController
 class UnionProfileController {
-
-    private static final Set<String> OFFICER_AUTHORITIES = Set.of("ROLE_" + Roles.REVIEWER, "ROLE_" + Roles.APPROVER);
 
     private final UnionProfiles profiles;
 
@@ -29,12 +29,13 @@ class UnionProfileController {
 
     @GetMapping("/api/union/profile")
     ProfileView own(@AuthenticationPrincipal Jwt jwt) {
-        return load(ownUnionId(jwt));
+        return load(UnionIdentity.ownUnionId(jwt));
     }
 
     @GetMapping("/api/union/profiles/{unionId}")
     ProfileView one(@PathVariable String unionId, JwtAuthenticationToken authentication) {
-        if (!isOfficer(authentication) && !unionId.equals(ownUnionId(authentication.getToken()))) {
+        if (!UnionIdentity.isOfficer(authentication)
+                && !unionId.equals(UnionIdentity.ownUnionId(authentication.getToken()))) {
             throw ApiException.forbidden("NOT_YOUR_UNION", "只能查看自己工會的資料。");
         }
         return load(unionId);
@@ -45,25 +46,22 @@ class UnionProfileController {
                 "查無工會資料：貴會帳號正在建立中，請稍候幾分鐘再重新整理；若持續出現此訊息，請洽新北市政府勞工局。"));
     }
 
-    private static String ownUnionId(Jwt jwt) {
-        String unionId = UnionPrincipal.unionId(jwt);
-        if (unionId == null) {
-            throw ApiException.forbidden("NO_UNION_ID", "此帳號未綁定工會，無法查看工會資料，請洽新北市政府勞工局。");
-        }
-        return unionId;
-    }
-
-    private static boolean isOfficer(JwtAuthenticationToken authentication) {
-        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(OFFICER_AUTHORITIES::contains);
-    }
-
-    record ProfileView(String unionId, String certificateNo, String unionName, String contactEmail,
-            Instant activatedAt, String applicationId, UnionProfile.Status status) {
+    /** The profile as the API shows it; changes newest first. */
+    record ProfileView(String unionId, String certificateNo, String unionName, String unionType,
+            String unionTypeLabel, UnionProfile.Status status, String statusLabel, Instant activatedAt,
+            String applicationId, String representative, Address address, Address mailingAddress,
+            LocalDate foundedOn, Counts members, Counts memberRepresentatives, Counts directors, Counts supervisors,
+            Integer memberUnions, String contactName, String contactPhone, String fax, String contactEmail,
+            String backupEmail, LocalDate dissolvedOn, List<ProfileChange> changes) {
 
         static ProfileView of(UnionProfile p) {
-            return new ProfileView(p.unionId(), p.certificateNo(), p.unionName(), p.contactEmail(), p.activatedAt(),
-                    p.applicationId(), p.status());
+            UnionProfile.Status status = p.status() == null ? UnionProfile.Status.ACTIVE : p.status();
+            return new ProfileView(p.unionId(), p.certificateNo(), p.unionName(), p.unionType(),
+                    p.unionType() == null ? null : UnionTypes.label(p.unionType()), status, status.label(),
+                    p.activatedAt(), p.applicationId(), p.representative(), p.address(), p.mailingAddress(),
+                    p.foundedOn(), p.members(), p.memberRepresentatives(), p.directors(), p.supervisors(),
+                    p.memberUnions(), p.contactName(), p.contactPhone(), p.fax(), p.contactEmail(), p.backupEmail(),
+                    p.dissolvedOn(), p.changes().reversed());
         }
     }
 }

@@ -77,6 +77,75 @@ abstract class UnionProfileScenarios {
     }
 
     @Test
+    void theRegistrationFormMakesTheProfile() throws Exception {
+        AccountActivated event = TestUnions.activation(TestUnions.details());
+        send(event);
+        awaitProfile(event.unionId());
+
+        mvc.perform(get("/api/union/profile").with(union(event.unionId())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.unionId").value(event.unionId()))
+                .andExpect(jsonPath("$.unionType").value("INDUSTRIAL"))
+                .andExpect(jsonPath("$.unionTypeLabel").value("產業工會"))
+                .andExpect(jsonPath("$.status").value("ACTIVE"))
+                .andExpect(jsonPath("$.representative").value("王大明"))
+                .andExpect(jsonPath("$.address.postalCode").value("220"))
+                .andExpect(jsonPath("$.address.city").value("新北市"))
+                .andExpect(jsonPath("$.address.district").value("板橋區"))
+                .andExpect(jsonPath("$.address.street").value("文化路一段100號"))
+                .andExpect(jsonPath("$.mailingAddress.street").value("郵政信箱 12 號"))
+                .andExpect(jsonPath("$.foundedOn").value("2020-05-01"))
+                .andExpect(jsonPath("$.members.male").value(18))
+                .andExpect(jsonPath("$.members.female").value(22))
+                .andExpect(jsonPath("$.members.total").value(40))
+                .andExpect(jsonPath("$.memberRepresentatives.total").value(5))
+                .andExpect(jsonPath("$.directors.total").value(9))
+                .andExpect(jsonPath("$.supervisors.total").value(3))
+                .andExpect(jsonPath("$.contactName").value("林小姐"))
+                .andExpect(jsonPath("$.contactPhone").value("02-29603456"))
+                .andExpect(jsonPath("$.fax").value("02-29603457"))
+                .andExpect(jsonPath("$.contactEmail").value(event.contactEmail()))
+                .andExpect(jsonPath("$.backupEmail").value("backup@union.example"))
+                .andExpect(jsonPath("$.changes").isEmpty());
+    }
+
+    @Test
+    void aVersionOneActivationWithoutDetailsStillMakesAProfile() throws Exception {
+        AccountActivated event = TestUnions.activation(null);
+        send(event);
+        awaitProfile(event.unionId());
+
+        mvc.perform(get("/api/union/profile").with(union(event.unionId())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACTIVE"))
+                .andExpect(jsonPath("$.unionName").value(event.unionName()))
+                .andExpect(jsonPath("$.representative").doesNotExist())
+                .andExpect(jsonPath("$.address").doesNotExist());
+    }
+
+    @Test
+    void aRepublishedActivationDoesNotUndoWhatChangedSince() throws Exception {
+        AccountActivated event = TestUnions.activation(TestUnions.details());
+        send(event);
+        awaitProfile(event.unionId());
+        // as an accepted filing would have changed it
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.unionId())),
+                new org.springframework.data.mongodb.core.query.Update().set("representative", "陳新任")
+                        .set("status", "DISSOLVED"), UnionProfile.COLLECTION);
+
+        AccountActivated republished = new AccountActivated(UUID.randomUUID().toString(), event.occurredAt(),
+                event.applicationId(), event.correlationId(), event.schemaVersion(), event.unionId(),
+                event.certificateNo(), event.username(), event.unionName(), event.contactEmail(), event.details());
+        send(republished);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(event.unionId(), Document.class,
+                UnionProfile.COLLECTION).getList("appliedEvents", String.class).contains(republished.eventId()));
+
+        Document after = mongo.findById(event.unionId(), Document.class, UnionProfile.COLLECTION);
+        assertThat(after.getString("representative")).isEqualTo("陳新任");
+        assertThat(after.getString("status")).isEqualTo("DISSOLVED");
+    }
+
+    @Test
     void anotherUnionMayNotReadTheProfile() throws Exception {
         AccountActivated event = activation();
         send(event);
@@ -137,7 +206,10 @@ abstract class UnionProfileScenarios {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/union/profiles/{id}", "u-1").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ops"))))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/union/filings").with(union("u-1"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/union/filings").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_reviewer"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/union/profiles/{id}/filings", "u-1").with(union("u-1"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/union/secrets").with(union("u-1"))).andExpect(status().isForbidden());
     }
 
     @Test
@@ -150,7 +222,7 @@ abstract class UnionProfileScenarios {
         AccountActivated republished = new AccountActivated(UUID.randomUUID().toString(),
                 event.occurredAt().plus(1, ChronoUnit.HOURS), event.applicationId(), event.correlationId(),
                 event.schemaVersion(), event.unionId(), event.certificateNo(), event.username(), event.unionName(),
-                event.contactEmail());
+                event.contactEmail(), event.details());
         send(republished); // a new event id for the same activation, later
         AccountActivated marker = activation();
         send(marker);

@@ -1,0 +1,101 @@
+package tw.laborcloud.unionaffairs.filing;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import tw.laborcloud.unionaffairs.filing.FilingService.Draft;
+import tw.laborcloud.unionaffairs.filing.FilingViews.FilingSummary;
+import tw.laborcloud.unionaffairs.filing.FilingViews.FilingTypeView;
+import tw.laborcloud.unionaffairs.filing.FilingViews.FilingView;
+import tw.laborcloud.unionaffairs.profile.UnionIdentity;
+
+/**
+ * The union's filings (its own only: the union comes from the token, never from the
+ * request), and the officers' read-only view of a union's submitted filings.
+ */
+@RestController
+class FilingController {
+
+    private final FilingService service;
+    private final Clock clock;
+
+    FilingController(FilingService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/union/filing-types")
+    List<FilingTypeView> types() {
+        return Arrays.stream(FilingType.values()).map(FilingTypeView::of).toList();
+    }
+
+    @GetMapping("/api/union/filings")
+    List<FilingSummary> list(@AuthenticationPrincipal Jwt jwt) {
+        return service.list(UnionIdentity.ownUnionId(jwt)).stream().map(f -> FilingSummary.of(f, clock)).toList();
+    }
+
+    @PostMapping("/api/union/filings")
+    @ResponseStatus(HttpStatus.CREATED)
+    FilingView create(@AuthenticationPrincipal Jwt jwt, @RequestBody Draft request) {
+        return view(service.create(UnionIdentity.ownUnionId(jwt), UnionIdentity.actor(jwt), request));
+    }
+
+    @GetMapping("/api/union/filings/{filingId}")
+    FilingView one(@AuthenticationPrincipal Jwt jwt, @PathVariable String filingId) {
+        return view(service.own(UnionIdentity.ownUnionId(jwt), filingId));
+    }
+
+    @PutMapping("/api/union/filings/{filingId}")
+    FilingView update(@AuthenticationPrincipal Jwt jwt, @PathVariable String filingId, @RequestBody Draft request) {
+        return view(service.update(UnionIdentity.ownUnionId(jwt), UnionIdentity.actor(jwt), filingId, request));
+    }
+
+    @DeleteMapping("/api/union/filings/{filingId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String filingId) {
+        service.delete(UnionIdentity.ownUnionId(jwt), filingId);
+    }
+
+    record Submission(Long revision) {
+    }
+
+    @PostMapping("/api/union/filings/{filingId}/submit")
+    FilingView submit(@AuthenticationPrincipal Jwt jwt, @PathVariable String filingId,
+            @RequestBody Submission request) {
+        return view(service.submit(UnionIdentity.ownUnionId(jwt), UnionIdentity.actor(jwt), filingId,
+                request.revision()));
+    }
+
+    /** Officers see what was submitted; a draft the union never sent is its own business. */
+    @GetMapping("/api/union/profiles/{unionId}/filings")
+    List<FilingSummary> ofUnion(@PathVariable String unionId) {
+        return service.list(unionId).stream().filter(f -> f.round() > 0).map(f -> FilingSummary.of(f, clock))
+                .toList();
+    }
+
+    @GetMapping("/api/union/profiles/{unionId}/filings/{filingId}")
+    FilingView oneOfUnion(@PathVariable String unionId, @PathVariable String filingId) {
+        Filing filing = service.own(unionId, filingId);
+        if (filing.round() == 0) {
+            throw FilingService.notFound();
+        }
+        return view(filing);
+    }
+
+    private FilingView view(Filing filing) {
+        return FilingView.of(filing, clock);
+    }
+}
