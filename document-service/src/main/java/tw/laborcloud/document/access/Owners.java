@@ -1,5 +1,6 @@
 package tw.laborcloud.document.access;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -13,8 +14,10 @@ import tw.laborcloud.events.registration.AccountActivated;
 import tw.laborcloud.platform.inbound.AppliedEvents;
 
 /**
- * Which union an application became (collection {@code owners}: applicationId -> unionId),
- * learnt from AccountActivated. Until then an application's documents belong to no union.
+ * Which union an application belongs to (collection {@code owners}: applicationId -> unionId):
+ * a registration once AccountActivated says which union it became (until then its documents
+ * belong to no union); a union-affairs filing (its id is the application id of its
+ * attachments) from its first FilingSubmitted, which names the union that filed it.
  */
 @Component
 public class Owners {
@@ -36,6 +39,15 @@ public class Owners {
                 new Update().set("unionId", activated.unionId()).set("activatedAt", activated.occurredAt()));
         if (applied) {
             log.info("documents of {} now belong to union {}", activated.applicationId(), activated.unionId());
+        }
+    }
+
+    /** The filing's attachments belong to the union that filed it; the first submission fixes it. */
+    public void filed(String filingId, String unionId, String eventId, Instant at) {
+        boolean applied = appliedEvents.applyOnce(COLLECTION, filingId, eventId,
+                new Update().setOnInsert("unionId", unionId).setOnInsert("filedAt", at));
+        if (applied) {
+            log.info("attachments of filing {} belong to union {}", filingId, unionId);
         }
     }
 

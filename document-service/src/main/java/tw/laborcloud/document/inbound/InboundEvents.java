@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import tw.laborcloud.document.access.Owners;
+import tw.laborcloud.document.filing.FilingAttachments;
 import tw.laborcloud.document.verification.RegistrationVerification;
+import tw.laborcloud.events.affairs.FilingSubmitted;
 import tw.laborcloud.events.registration.AccountActivated;
 import tw.laborcloud.events.registration.DocumentsReplaced;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
@@ -29,5 +31,10 @@ class InboundEvents {
     @Bean
     Consumer<AccountActivated> accountActivated(Owners owners) {
         return Inbound.handler(owners::activated);
+    }
+
+    @Bean
+    Consumer<FilingSubmitted> filingSubmitted(FilingAttachments attachments) {
+        return Inbound.handler(attachments::keep);
     }
 }

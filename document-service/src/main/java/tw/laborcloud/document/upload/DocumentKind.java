@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * The documents an application carries (the kind strings of the events and the API),
- * each with the content types it accepts and its size limit.
+ * each with the content types it accepts and its size limit: the registration's documents,
+ * then the attachments of union-affairs filings (labels as in the events' DocumentKinds).
  */
 public enum DocumentKind {
 
@@ -20,7 +21,24 @@ public enum DocumentKind {
     /** 附件三 負責人章 */
     REPRESENTATIVE_SEAL("負責人章", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
     /** 完成性騷擾防治措施佐證資料 */
-    HARASSMENT_EVIDENCE("性騷擾防治措施佐證資料", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP);
+    HARASSMENT_EVIDENCE("性騷擾防治措施佐證資料", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+
+    MEETING_MINUTES("會議紀錄", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+    SIGN_IN_SHEET("簽到簿", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+    OFFICER_ROSTER("理監事名冊", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+    ELECTION_MINUTES("選舉會議紀錄", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+    /** 修正後章程: a text document like the charter, so PDF only. */
+    AMENDED_CHARTER("修正後章程", ContentTypes.PDF),
+    AMENDMENT_COMPARISON("修正條文對照表", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+    BOARD_RESOLUTION("理事會決議紀錄", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+    ADDRESS_PROOF("會址證明文件", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+    WORK_PLAN("年度工作計畫", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+    BUDGET("年度預算書", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+    FINAL_ACCOUNTS("年度決算書表", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+    AUDIT_TEAM_ROSTER("會籍清查小組名冊", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+    MEMBER_ROSTER("會員名冊", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+    DEPARTED_MEMBER_ROSTER("出會會員名冊", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP),
+    AUDIT_REPORT("會籍總清查報告表", ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.BMP);
 
     /** The form's rule for every attachment: at most 10 MB. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static tw.laborcloud.document.Tokens.officer;
+import static tw.laborcloud.document.Tokens.union;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -34,7 +36,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import tw.laborcloud.document.EventProbe;
 import tw.laborcloud.document.Multipart;
@@ -255,16 +256,5 @@ class DocumentAccessIntegrationTests {
 
     private String upload(String kind, String name, byte[] content) throws Exception {
         return Multipart.uploadId(mvc, kind, name, content);
-    }
-
-    private static RequestPostProcessor officer(String role) {
-        return jwt().jwt(j -> j.subject(UUID.randomUUID().toString()).claim("preferred_username", "officer-" + role))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
-
-    private static RequestPostProcessor union(String unionId) {
-        return jwt().jwt(j -> j.subject(UUID.randomUUID().toString()).claim("preferred_username", "union-" + unionId)
-                        .claim("union_id", unionId))
-                .authorities(new SimpleGrantedAuthority("ROLE_union"));
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import tw.laborcloud.events.registration.DocumentKinds;
 import tw.laborcloud.platform.web.ApiException;
 
 class DocumentKindTests {
@@ -18,8 +19,25 @@ class DocumentKindTests {
         assertThat(DocumentKind.CHARTER.allows(ContentTypes.BMP)).isFalse();
     }
 
+    @Test
+    void theAmendedCharterOfAFilingIsPdfOnlyLikeTheCharter() {
+        assertThat(DocumentKind.AMENDED_CHARTER.allows(ContentTypes.PDF)).isTrue();
+        assertThat(DocumentKind.AMENDED_CHARTER.allows(ContentTypes.JPEG)).isFalse();
+        assertThat(DocumentKind.AMENDED_CHARTER.allows(ContentTypes.BMP)).isFalse();
+        assertThat(DocumentKind.AMENDED_CHARTER.label()).isEqualTo("修正後章程");
+    }
+
+    @Test
+    void everyFilingAttachmentKindOfTheEventsIsAnUploadKindWithTheSameLabel() {
+        assertThat(DocumentKinds.filingAttachmentLabels()).hasSize(15).allSatisfy((kind, label) -> {
+            assertThat(DocumentKind.parse(kind)).as(kind).isPresent();
+            assertThat(DocumentKind.parse(kind).get().label()).isEqualTo(label);
+        });
+    }
+
     @ParameterizedTest
-    @EnumSource(value = DocumentKind.class, names = "CHARTER", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = DocumentKind.class, names = { "CHARTER", "AMENDED_CHARTER" },
+            mode = EnumSource.Mode.EXCLUDE)
     void attachmentsArePdfJpgOrBmp(DocumentKind kind) {
         assertThat(kind.allows(ContentTypes.PDF)).isTrue();
         assertThat(kind.allows(ContentTypes.JPEG)).isTrue();
