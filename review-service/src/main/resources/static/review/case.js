@@ -4,22 +4,27 @@
 'use strict';
 
 (() => {
-  const { h, $, label } = Review;
+  const { h, $, label, address, counts, orUnfilled } = Review;
   const applicationId = new URLSearchParams(location.search).get('id');
   const caseUrl = `/api/review/cases/${encodeURIComponent(applicationId || '')}`;
-  // answers that mean "someone else acted first": offer to reload instead of retrying blindly
-  const CONFLICTS = ['CASE_CHANGED', 'ALREADY_DECIDED', 'WRONG_STATUS'];
   const SIGNED = { APPROVE: '核准', REJECT: '駁回', SUPPLEMENT: '退回補正' };
   const CHECK_RESULTS = { pass: '✓ 通過', fail: '✗ 未通過', unavailable: '－ 無法檢查' };
   const SEAL_MISSING = { NOT_REGISTERED: '登記簿查無此工會', NO_REGISTERED_SEAL: '登記簿無圖記' };
 
   let view = null; // the CaseView on screen
   let industries = {}; // industry code → label, from the registration form's public reference data
-  let officer = { roles: [], approver: false };
 
-  const previewUrl = uploadId => `/api/documents/${encodeURIComponent(uploadId)}/preview`;
-  const contentUrl = uploadId => `/api/documents/${encodeURIComponent(uploadId)}/content`;
-  const orUnfilled = value => (value === null || value === undefined || value === '' ? h('span', { class: 'unfilled' }, '（未填）') : String(value));
+  const previewUrl = Review.previewUrl;
+  const audit = Review.auditTrail(caseUrl + '/audit', applicationId);
+  const panel = Review.decisionPanel({
+    url: () => caseUrl,
+    revision: () => view.revision,
+    render: v => render(v),
+    reload: () => loadCase(),
+    afterAction: () => audit.refresh(),
+    signOffQuestion: () => `確定核定「${view.proposal ? label('outcomes', view.proposal.outcome) : ''}」？核定後即通知申請人，無法撤回。`,
+    signedMessage: () => `已核定：${SIGNED[view.proposal && view.proposal.outcome] || ''}`,
+  });
 
   // ---- loading
 
@@ -43,7 +48,7 @@
     render(r.data);
     $('case').hidden = false;
     loadSealComparison();
-    if ($('audit-details').open) loadAudit();
+    audit.refresh();
   }
 
   function render(v) {
@@ -58,7 +63,7 @@
     renderActions(v);
     renderSupplements(v);
     renderDecision(v);
-    renderHistory(v);
+    Review.renderHistory(v.history);
   }
 
   // ---- head: who, which case, where it stands
@@ -83,15 +88,6 @@
   }
 
   // ---- left column: the form data, grouped as the applicant filled it in, and the register checks
-
-  function address(a) {
-    if (!a) return null;
-    return [a.postalCode, (a.city || '') + (a.district || '') + (a.street || '')].filter(Boolean).join(' ');
-  }
-
-  function counts(c) {
-    return c ? `男 ${c.male}、女 ${c.female}、合計 ${c.total} 人` : null;
-  }
 
   function yesNo(value) {
     return value === true ? '是' : value === false ? '否' : null;
@@ -157,39 +153,18 @@
   }
 
   function documentFigure(d) {
-    const name = d.label || label('documentKinds', d.kind);
     const findings = d.findings || [];
-    const nameId = `document-name-${d.kind}`;
     const facts = [typeLabel(d.contentType), d.size === null || d.size === undefined ? null : formatBytes(d.size),
       d.pages ? `${d.pages} 頁` : null].filter(Boolean).join('・');
-    return h('figure', { class: findings.length ? 'document attention' : 'document', 'data-kind': d.kind },
-      d.uploadId ? previewButton(d, name) : h('div', { class: 'no-preview' }, '未上傳'),
-      h('figcaption', null, h('strong', { id: nameId }, name), facts),
-      d.uploadId ? h('a', { class: 'original', href: contentUrl(d.uploadId), 'aria-describedby': nameId }, '開啟原檔') : null,
-      h('ul', { class: 'findings' }, findingItems(d, findings)));
-  }
-
-  function previewButton(d, name) {
-    const image = h('img', {
-      class: 'preview', src: previewUrl(d.uploadId), loading: 'lazy',
-      alt: `「${name}」預覽${d.pages > 1 ? `（第 1 頁，共 ${d.pages} 頁）` : ''}`,
-    });
-    const button = h('button', { type: 'button', class: 'preview-button', title: '放大檢視', onclick: () => openPreview(d, name) }, image);
-    image.addEventListener('error', () => button.replaceWith(h('div', { class: 'no-preview' }, '無法產生預覽，請開啟原檔')));
-    return button;
+    return Review.documentFigure({
+      kind: d.kind, uploadId: d.uploadId, name: d.label || label('documentKinds', d.kind), facts, pages: d.pages,
+      attention: findings.length > 0,
+    }, h('ul', { class: 'findings' }, findingItems(d, findings)));
   }
 
   function findingItems(d, findings) {
     if (findings.length) return findings.map(code => h('li', { 'data-code': code }, label('findings', code)));
     return d.verified ? h('li', { class: 'ok' }, '檢核通過') : h('li', { class: 'pending' }, '檢核中');
-  }
-
-  function openPreview(d, name) {
-    $('preview-dialog-title').textContent = name;
-    $('preview-dialog-image').src = previewUrl(d.uploadId);
-    $('preview-dialog-image').alt = `「${name}」預覽（放大）`;
-    $('preview-dialog-original').href = contentUrl(d.uploadId);
-    $('preview-dialog').showModal();
   }
 
   /** Shows the image, or its placeholder when there is none to show. */
@@ -239,31 +214,21 @@
 
   function renderActions(v) {
     const p = v.permissions || {};
-    const decide = p.signOff || p.sendBack;
-    $('proposal-form').hidden = !p.propose;
-    $('sign-off-form').hidden = !decide;
-    $('sign-off').hidden = !p.signOff;
-    $('send-back').hidden = !p.sendBack;
-    $('action-reason').hidden = !p.reason || p.propose || decide;
-    $('action-reason').textContent = p.reason || '';
+    panel.permit(p);
     renderProposalSummary(v.proposal);
     if (p.propose) prepareProposalForm(v);
-    if (decide) $('sign-off-form').reset();
   }
 
   function renderProposalSummary(p) {
-    $('proposal-summary').hidden = !p;
-    if (!p) return;
-    const documents = p.documents || [];
-    const rows = [
+    const documents = p ? p.documents || [] : [];
+    panel.summary(p && [
       ['擬辦', label('outcomes', p.outcome)],
       ['擬辦人', p.proposedBy],
       ['擬辦時間', p.proposedAt ? Review.time(p.proposedAt) : '—'],
       p.reason ? ['駁回理由', p.reason] : null,
       documents.length ? ['補正文件', h('ul', null, documents.map(d => h('li', null, `${label('documentKinds', d.kind)}：${d.reason}`)))] : null,
       p.note ? ['說明', p.note] : null,
-    ].filter(Boolean);
-    $('proposal-summary').querySelector('dl').replaceChildren(...rows.flatMap(([term, value]) => [h('dt', null, term), h('dd', null, value)]));
+    ]);
   }
 
   /** The kinds a reviewer may ask to replace: those on the case, and the harassment evidence even when missing. */
@@ -326,32 +291,6 @@
     return m[2] === 'reason' ? `supplement-reason-${kind}` : `supplement-kind-${kind}`;
   }
 
-  function clearActionFeedback() {
-    Review.clearProblems($('actions'), $('action-error'));
-    $('action-message').textContent = '';
-    $('action-conflict').hidden = true;
-  }
-
-  /** Sends one action with the revision shown; on success the page shows the case as the server returned it. */
-  async function act(path, body, fieldId, button, successText) {
-    clearActionFeedback();
-    button.disabled = true;
-    const r = await Review.call('POST', `${caseUrl}/${path}`, { ...body, revision: view.revision });
-    button.disabled = false;
-    if (!r.ok) {
-      const first = Review.showProblem(r.problem, $('action-error'), fieldId);
-      const conflict = r.status === 409 && CONFLICTS.includes(r.problem && r.problem.code);
-      $('action-conflict').hidden = !conflict;
-      (conflict ? $('reload-case') : first).focus();
-      return;
-    }
-    render(r.data);
-    Review.refreshNotices();
-    $('action-message').textContent = successText;
-    $('action-message').focus();
-    if ($('audit-details').open) loadAudit();
-  }
-
   function submitProposal(event) {
     event.preventDefault();
     const outcome = chosenOutcome();
@@ -359,26 +298,7 @@
     const body = { outcome, note: $('note').value };
     if (outcome === 'REJECT') body.reason = $('reason').value;
     if (outcome === 'SUPPLEMENT') body.documents = kinds.map(kind => ({ kind, reason: $(`supplement-reason-${kind}`).value }));
-    act('proposal', body, field => proposalField(field, kinds), $('submit-proposal'), '已送出擬辦，待主管核定');
-  }
-
-  const commentField = field => (field === 'comment' ? 'comment' : null);
-
-  function askSignOff() {
-    clearActionFeedback();
-    const outcome = view.proposal ? label('outcomes', view.proposal.outcome) : '';
-    $('confirm-dialog-text').textContent = `確定核定「${outcome}」？核定後即通知申請人，無法撤回。`;
-    $('confirm-dialog').showModal();
-  }
-
-  function signOff() {
-    $('confirm-dialog').close();
-    const signed = SIGNED[view.proposal && view.proposal.outcome] || '';
-    act('sign-off', { comment: $('comment').value }, commentField, $('sign-off'), `已核定：${signed}`);
-  }
-
-  function sendBack() {
-    act('send-back', { comment: $('comment').value }, commentField, $('send-back'), '已退回擬辦，案件回到待審查');
+    panel.act('proposal', body, field => proposalField(field, kinds), $('submit-proposal'), '已送出擬辦，待主管核定');
   }
 
   // ---- below: supplements, the decision, the history, the audit trail
@@ -406,69 +326,17 @@
     const d = v.decision;
     $('decision').hidden = !d;
     if (!d) return;
-    const rows = [
+    Review.terms($('decision-body'), [
       ['結果', label('decisions', d.outcome)], d.reason ? ['理由', d.reason] : null, ['擬辦人', d.proposedBy],
       ['核定人', d.decidedBy], ['核定時間', d.decidedAt ? Review.time(d.decidedAt) : '—'],
-    ].filter(Boolean);
-    $('decision-body').replaceChildren(...rows.flatMap(([term, value]) => [h('dt', null, term), h('dd', null, value)]));
-  }
-
-  function renderHistory(v) {
-    const list = $('history').querySelector('ol');
-    const history = v.history || [];
-    list.replaceChildren(...history.map(e => h('li', null,
-      h('span', { class: 'when' }, Review.time(e.at)),
-      h('span', { class: 'actor' }, e.actor === 'system' ? '系統' : e.actor), '　',
-      h('span', { class: 'action' }, label('history', e.action)),
-      e.detail ? h('span', { class: 'detail' }, e.detail) : null,
-      e.remoteAddress ? h('span', { class: 'from' }, `來源 ${e.remoteAddress}`) : null)));
-    if (!history.length) list.replaceChildren(h('li', { class: 'hint' }, '尚無紀錄'));
-  }
-
-  async function loadAudit() {
-    const body = $('audit-table').tBodies[0];
-    Review.setBusy($('audit-table'), true);
-    const r = await Review.call('GET', caseUrl + '/audit');
-    Review.setBusy($('audit-table'), false);
-    if (!r.ok) {
-      Review.showProblem(r.problem, $('audit-error'));
-      return;
-    }
-    $('audit-error').replaceChildren();
-    const entries = [...(r.data || [])].sort((a, b) => String(b.at).localeCompare(String(a.at)));
-    body.replaceChildren(...(entries.length ? entries.map(e => h('tr', null,
-      h('td', null, Review.time(e.at)), h('td', null, e.actor), h('td', null, e.roles || ''),
-      h('td', null, label('audit', e.action)), h('td', null, e.detail || ''),
-      h('td', null, e.outcome === 'DONE' ? '完成' : `未執行（${e.outcome}）`), h('td', null, e.remoteAddress || '')))
-      : [h('tr', null, h('td', { colspan: 7, class: 'empty' }, '尚無紀錄'))]));
+    ]);
   }
 
   // ---- wiring
 
   $('proposal-form').addEventListener('submit', submitProposal);
   $('proposal-form').querySelectorAll('input[name=outcome]').forEach(radio => radio.addEventListener('change', updateProposalForm));
-  $('sign-off').addEventListener('click', askSignOff);
-  $('confirm-sign-off').addEventListener('click', signOff);
-  $('cancel-sign-off').addEventListener('click', () => $('confirm-dialog').close());
-  $('send-back').addEventListener('click', sendBack);
-  $('sign-off-form').addEventListener('submit', event => event.preventDefault());
-  $('reload-case').addEventListener('click', async () => {
-    clearActionFeedback();
-    await loadCase();
-    $('actions').focus();
-  });
-  $('preview-dialog-close').addEventListener('click', () => $('preview-dialog').close());
-  // a click on the dimmed backdrop (the dialog element itself, outside its content) closes the viewer
-  $('preview-dialog').addEventListener('click', event => { if (event.target === $('preview-dialog')) $('preview-dialog').close(); });
-  $('audit-details').addEventListener('toggle', () => { if ($('audit-details').open) loadAudit(); });
   ['registered-seal', 'uploaded-seal'].forEach(id => $(id).addEventListener('error', () => showImage(id, null, '影像無法顯示')));
-
-  Review.me.then(me => {
-    officer = me;
-    // the audit export names officers and applicants: supervisors only (the server checks again)
-    $('audit-export').hidden = !officer.approver;
-    if (officer.approver && applicationId) $('audit-export').href = '/api/review/audit.csv?subject=' + encodeURIComponent(applicationId);
-  });
 
   loadCase();
 })();

@@ -20,18 +20,16 @@
 
   const filter = $('status-filter');
   const search = $('search');
-  const optionLabels = Object.fromEntries([...filter.options].map(o => [o.value, o.textContent]));
+  const options = Review.optionCounts(filter, COUNTED);
   const list = Review.listState(DEFAULTS, load);
+  const showSort = Review.sortableHeaders($('queue'), list);
   const fetchPage = Review.newestOnly(params => Review.call('GET', '/api/review/cases?' + params));
 
   /** Controls show the state (after a reload, back, or a notice's link). */
   function syncControls(state) {
     filter.value = state.status;
     search.value = state.q;
-    document.querySelectorAll('#queue button[data-sort]').forEach(button => {
-      const active = button.dataset.sort === state.sort;
-      button.closest('th').setAttribute('aria-sort', !active ? 'none' : state.dir === 'desc' ? 'descending' : 'ascending');
-    });
+    showSort(state);
   }
 
   async function load() {
@@ -58,22 +56,14 @@
   }
 
   function render(state, { items, total, page, size, counts }) {
-    showCounts(counts || {});
+    options.show(counts);
     const [ascending, descending] = SORT_WORDS[state.sort] || SORT_WORDS.age;
-    $('queue-caption').textContent = `${optionLabels[state.status] || state.status}`
+    $('queue-caption').textContent = options.text(state.status)
       + (state.q ? `，搜尋「${state.q}」` : '') + `，共 ${total} 件，依${state.dir === 'desc' ? descending : ascending}排列`;
     const body = $('queue').tBodies[0];
     body.replaceChildren(...(items.length ? items.map(row)
       : [h('tr', null, h('td', { colspan: 7, class: 'empty' }, state.q ? `沒有符合「${state.q}」的案件。` : '目前沒有這個狀態的案件。'))]));
     list.paging({ page, size, total });
-  }
-
-  function showCounts(counts) {
-    for (const option of filter.options) {
-      const key = COUNTED[option.value];
-      const count = key ? counts[key] : undefined;
-      option.textContent = optionLabels[option.value] + (count === undefined ? '' : `（${count}）`);
-    }
   }
 
   function row(c) {
@@ -104,19 +94,7 @@
     e.preventDefault();
     list.change({ q: search.value.trim(), status: filter.value });
   });
-  document.querySelectorAll('#queue button[data-sort]').forEach(button => button.addEventListener('click', () => {
-    const key = button.dataset.sort;
-    const { sort, dir } = list.values;
-    list.change({ sort: key, dir: sort === key && dir === 'asc' ? 'desc' : 'asc' });
-  }));
-  // "/" jumps to the search box, as in most work queues; typing in a field is left alone
-  document.addEventListener('keydown', e => {
-    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.target.closest('input, textarea, select, [contenteditable]')) return;
-    e.preventDefault();
-    search.focus();
-    search.select();
-  });
+  Review.searchShortcut(search);
 
   load();
 })();

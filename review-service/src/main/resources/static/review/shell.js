@@ -1,5 +1,7 @@
-// Shared by the officers' pages (queue, case, register): the header (who, notices, logout),
-// API calls that survive an ended session, DOM and error helpers, paging, and the zh-TW labels.
+// Shared by the officers' pages (registration queue and case, union-affairs filings and filing, register):
+// the header (navigation, who, notices, logout), API calls that survive an ended session, DOM and error
+// helpers, paging, the zh-TW labels, and the pieces of a case page (documents with previews, history,
+// audit trail, the two-step decision's action panel).
 // Needs /js/common.js (Api, formatDateTime, formatBytes) loaded before it.
 'use strict';
 
@@ -12,6 +14,12 @@ const Review = (() => {
     documentKinds: {
       CHARTER: '章程', CERTIFICATE_SCAN: '附件一 立案證書', UNION_SEAL: '附件二 圖記',
       REPRESENTATIVE_SEAL: '附件三 負責人章', HARASSMENT_EVIDENCE: '完成性騷擾防治措施佐證資料',
+      // attachments of union-affairs filings (the API sends its own label; these are the fallback)
+      MEETING_MINUTES: '會議紀錄', SIGN_IN_SHEET: '簽到簿', OFFICER_ROSTER: '理監事名冊', ELECTION_MINUTES: '選舉會議紀錄',
+      AMENDED_CHARTER: '修正後章程', AMENDMENT_COMPARISON: '修正條文對照表', BOARD_RESOLUTION: '理事會決議紀錄',
+      ADDRESS_PROOF: '會址證明文件', WORK_PLAN: '年度工作計畫', BUDGET: '年度預算書', FINAL_ACCOUNTS: '年度決算書表',
+      AUDIT_TEAM_ROSTER: '會籍清查小組名冊', MEMBER_ROSTER: '會員名冊', DEPARTED_MEMBER_ROSTER: '出會會員名冊',
+      AUDIT_REPORT: '會籍總清查報告表',
     },
     unionTypes: { ENTERPRISE: '企業工會', INDUSTRIAL: '產業工會', OCCUPATIONAL: '職業工會', FEDERATION: '聯合組織' },
     // document-service's Finding enum; unknown codes are shown as they come
@@ -40,14 +48,17 @@ const Review = (() => {
     history: {
       REGISTRATION_RECEIVED: '收件', CONTACT_EMAIL_CONFIRMED: '申請人確認電子郵件', DOCUMENTS_VERIFIED: '文件檢核完成',
       SUPPLEMENTS_RECEIVED: '收到補正文件', PROPOSED: '擬辦', SIGNED_OFF: '核定', SENT_BACK: '退回擬辦',
+      FILING_SUBMITTED: '送件',
     },
     audit: {
-      VIEW_CASE: '檢視案件', COMPARE_SEALS: '圖記比對', PROPOSE: '擬辦', SIGN_OFF: '核定', SEND_BACK: '退回擬辦',
+      VIEW_CASE: '檢視案件', VIEW_FILING: '檢視會務案件', COMPARE_SEALS: '圖記比對', PROPOSE: '擬辦', SIGN_OFF: '核定', SEND_BACK: '退回擬辦',
       EXPORT_AUDIT: '匯出稽核紀錄', REGISTER_IMPORT: '匯入登記簿', REGISTER_CREATE: '登記簿新增',
       REGISTER_UPDATE: '登記簿更新', REGISTER_CORRECT: '更正登記簿', REGISTER_SEAL: '更換登記圖記',
     },
     outcomes: { APPROVE: '擬核准', REJECT: '擬駁回', SUPPLEMENT: '擬退回補正' },
     decisions: { APPROVED: '核准', REJECTED: '駁回' },
+    filingOutcomes: { ACCEPT: '擬准予備查', RETURN: '擬退回補正' },
+    filingDecisions: { ACCEPTED: '准予備查', RETURNED: '退回補正' },
   };
 
   function label(table, code) {
@@ -105,9 +116,11 @@ const Review = (() => {
     return { ok: false, status: response.status, problem: data && data.detail ? data : { detail: fallback } };
   }
 
-  /** A calendar day in Taipei time, e.g. 2026/11/27. */
+  /** A calendar day in Taipei time, e.g. 2026/11/27; a LocalDate (2026-11-27) is shown as it is. */
   function formatDate(iso) {
     if (!iso) return '';
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (day) return `${day[1]}/${day[2]}/${day[3]}`;
     return new Date(iso).toLocaleDateString('zh-TW', { timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit' });
   }
 
@@ -123,8 +136,34 @@ const Review = (() => {
     return roc ? `${date}（${roc}）` : (date || '');
   }
 
+  /** A value as it stands, or （未填） in grey when there is none. */
+  function orUnfilled(value) {
+    return value === null || value === undefined || value === '' ? h('span', { class: 'unfilled' }, '（未填）') : String(value);
+  }
+
+  /** 220 新北市板橋區中山路一段161號 */
+  function address(a) {
+    if (!a) return null;
+    return [a.postalCode, (a.city || '') + (a.district || '') + (a.street || '')].filter(Boolean).join(' ');
+  }
+
+  /** Head counts {male, female, total}: 男 5、女 4、合計 9 人 */
+  function counts(c) {
+    return c ? `男 ${c.male}、女 ${c.female}、合計 ${c.total} 人` : null;
+  }
+
   function time(iso) {
     return h('time', { datetime: iso }, formatDateTime(iso));
+  }
+
+  /**
+   * A filing's legal deadline (dueBy, a LocalDate): the date and, when the filing came in after it, the
+   * word 逾期 (words, not colour alone); filings without a deadline show 無期限.
+   */
+  function deadline(f) {
+    if (!f.dueBy) return h('span', { class: 'hint' }, '無期限');
+    return h('span', { class: 'due' }, h('time', { datetime: f.dueBy }, formatDate(f.dueBy)),
+      f.overdue ? [' ', h('span', { class: 'badge fail overdue-mark', title: '送件時已逾法定期限' }, '逾期')] : null);
   }
 
   // ---- problem details: detail and every message in the alert area, each message also by its field
@@ -221,6 +260,53 @@ const Review = (() => {
     };
     window.addEventListener('popstate', () => { list.values = readQuery(defaults); reload(); });
     return list;
+  }
+
+  /**
+   * Column headers with button[data-sort] in `table`: their aria-sort shows the list's sort, a click sorts
+   * by that column (ascending first, a second click reverses).
+   */
+  function sortableHeaders(table, list) {
+    const buttons = [...table.querySelectorAll('button[data-sort]')];
+    buttons.forEach(button => button.addEventListener('click', () => {
+      const key = button.dataset.sort;
+      const { sort, dir } = list.values;
+      list.change({ sort: key, dir: sort === key && dir === 'asc' ? 'desc' : 'asc' });
+    }));
+    return function show({ sort, dir }) {
+      buttons.forEach(button => {
+        const active = button.dataset.sort === sort;
+        button.closest('th').setAttribute('aria-sort', !active ? 'none' : dir === 'desc' ? 'descending' : 'ascending');
+      });
+    };
+  }
+
+  /**
+   * The numbers the API counts beside the filter's options, e.g. 待審查（9）.
+   * @param counted option value -> key in the API's counts
+   */
+  function optionCounts(select, counted) {
+    const texts = Object.fromEntries([...select.options].map(o => [o.value, o.textContent]));
+    return {
+      text: value => texts[value] || value,
+      show(counts) {
+        for (const option of select.options) {
+          const count = counted[option.value] ? (counts || {})[counted[option.value]] : undefined;
+          option.textContent = texts[option.value] + (count === undefined ? '' : `（${count}）`);
+        }
+      },
+    };
+  }
+
+  /** "/" jumps to the search box, as in most work queues; typing in a field is left alone. */
+  function searchShortcut(input) {
+    document.addEventListener('keydown', e => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.target.closest('input, textarea, select, [contenteditable]')) return;
+      e.preventDefault();
+      input.focus();
+      input.select();
+    });
   }
 
   /** Wraps a loader so that only the newest call renders: a slow older answer must not overwrite it. */
@@ -322,12 +408,225 @@ const Review = (() => {
     return { username: me ? me.username : '', roles, reviewer: roles.includes('reviewer'), approver: roles.includes('approver') };
   }
 
+  // ---- navigation: the same sections on every page (pages written before the filings lack that link)
+
+  const SECTIONS = [
+    { href: '/review/', text: '案件佇列' },
+    { href: '/review/filings', text: '會務案件' },
+    { href: '/review/register', text: '工會登記簿' },
+  ];
+
+  function completeNavigation() {
+    const list = document.querySelector('header.site nav ul');
+    if (!list) return;
+    SECTIONS.forEach((section, i) => {
+      if (list.querySelector(`a[href="${section.href}"]`)) return;
+      const current = location.pathname === section.href ? 'page' : null;
+      const item = h('li', null, h('a', { href: section.href, 'aria-current': current }, section.text));
+      const next = SECTIONS.slice(i + 1).map(s => list.querySelector(`a[href="${s.href}"]`)).find(Boolean);
+      list.insertBefore(item, next ? next.closest('li') : null);
+    });
+  }
+
+  // ---- definition lists (facts, proposal, decision): [term, value] rows, null rows left out
+
+  function terms(dl, rows) {
+    dl.replaceChildren(...rows.filter(Boolean).flatMap(([term, value]) => [h('dt', null, term), h('dd', null, value)]));
+  }
+
+  // ---- documents: a preview that opens the larger viewer (#preview-dialog on the page), and the original
+
+  const previewUrl = uploadId => `/api/documents/${encodeURIComponent(uploadId)}/preview`;
+  const contentUrl = uploadId => `/api/documents/${encodeURIComponent(uploadId)}/content`;
+
+  /**
+   * One document as figure.document[data-kind]: the preview button, the caption (name and facts),
+   * the a.original link, then whatever the page adds (e.g. the findings list).
+   * @param doc {kind, uploadId, name, facts, pages, attention}
+   */
+  function documentFigure(doc, ...extra) {
+    const nameId = `document-name-${doc.kind}`;
+    return h('figure', { class: doc.attention ? 'document attention' : 'document', 'data-kind': doc.kind },
+      doc.uploadId ? previewButton(doc) : h('div', { class: 'no-preview' }, '未上傳'),
+      h('figcaption', null, h('strong', { id: nameId }, doc.name), doc.facts || null),
+      doc.uploadId ? h('a', { class: 'original', href: contentUrl(doc.uploadId), 'aria-describedby': nameId }, '開啟原檔') : null,
+      ...extra);
+  }
+
+  function previewButton({ uploadId, name, pages }) {
+    const image = h('img', {
+      class: 'preview', src: previewUrl(uploadId), loading: 'lazy',
+      alt: `「${name}」預覽${pages > 1 ? `（第 1 頁，共 ${pages} 頁）` : ''}`,
+    });
+    const button = h('button', { type: 'button', class: 'preview-button', title: '放大檢視', onclick: () => openPreview(uploadId, name) }, image);
+    image.addEventListener('error', () => button.replaceWith(h('div', { class: 'no-preview' }, '無法產生預覽，請開啟原檔')));
+    return button;
+  }
+
+  function openPreview(uploadId, name) {
+    $('preview-dialog-title').textContent = name;
+    $('preview-dialog-image').src = previewUrl(uploadId);
+    $('preview-dialog-image').alt = `「${name}」預覽（放大）`;
+    $('preview-dialog-original').href = contentUrl(uploadId);
+    $('preview-dialog').showModal();
+  }
+
+  function wireViewer() {
+    const viewer = $('preview-dialog');
+    if (!viewer) return;
+    $('preview-dialog-close').addEventListener('click', () => viewer.close());
+    // a click on the dimmed backdrop (the dialog element itself, outside its content) closes the viewer
+    viewer.addEventListener('click', event => { if (event.target === viewer) viewer.close(); });
+  }
+
+  // ---- history (section#history ol) and the audit trail (section#audit)
+
+  function renderHistory(history) {
+    const list = $('history').querySelector('ol');
+    const entries = history || [];
+    list.replaceChildren(...entries.map(e => h('li', null,
+      h('span', { class: 'when' }, time(e.at)),
+      h('span', { class: 'actor' }, e.actor === 'system' ? '系統' : e.actor), '　',
+      h('span', { class: 'action' }, label('history', e.action)),
+      e.detail ? h('span', { class: 'detail' }, e.detail) : null,
+      e.remoteAddress ? h('span', { class: 'from' }, `來源 ${e.remoteAddress}`) : null)));
+    if (!entries.length) list.replaceChildren(h('li', { class: 'hint' }, '尚無紀錄'));
+  }
+
+  /**
+   * The audit section: its entries load when the <details> opens (and again on refresh while it is
+   * open); the CSV export names officers and applicants, so its link shows for supervisors only
+   * (the server checks again).
+   * @param url the case's audit API address; subject the case's id for the export
+   */
+  function auditTrail(url, subject) {
+    const details = $('audit-details');
+    async function load() {
+      const table = $('audit-table');
+      setBusy(table, true);
+      const r = await call('GET', url);
+      setBusy(table, false);
+      if (!r.ok) {
+        showProblem(r.problem, $('audit-error'));
+        return;
+      }
+      $('audit-error').replaceChildren();
+      const entries = [...(r.data || [])].sort((a, b) => String(b.at).localeCompare(String(a.at)));
+      table.tBodies[0].replaceChildren(...(entries.length ? entries.map(e => h('tr', null,
+        h('td', null, time(e.at)), h('td', null, e.actor), h('td', null, e.roles || ''),
+        h('td', null, label('audit', e.action)), h('td', null, e.detail || ''),
+        h('td', null, e.outcome === 'DONE' ? '完成' : `未執行（${e.outcome}）`), h('td', null, e.remoteAddress || '')))
+        : [h('tr', null, h('td', { colspan: 7, class: 'empty' }, '尚無紀錄'))]));
+    }
+    details.addEventListener('toggle', () => { if (details.open) load(); });
+    ready.then(officer => {
+      $('audit-export').hidden = !officer.approver;
+      if (officer.approver && subject) $('audit-export').href = '/api/review/audit.csv?subject=' + encodeURIComponent(subject);
+    });
+    return { refresh: () => (details.open ? load() : null) };
+  }
+
+  // ---- the action panel (section#actions) of the two-step decision: a reviewer proposes, a supervisor
+  // signs off (after a confirmation) or sends back. Every action carries the revision shown, so that of
+  // two officers acting at once the second learns what the first did instead of overwriting it.
+
+  // answers that mean "someone else acted first": offer to reload instead of retrying blindly
+  const CONFLICTS = ['CASE_CHANGED', 'ALREADY_DECIDED', 'WRONG_STATUS'];
+  const commentField = field => (field === 'comment' ? 'comment' : null);
+
+  /**
+   * @param options.url () => the case's API address
+   * @param options.revision () => the revision of the case shown
+   * @param options.render (view) => shows the case the server returned after an action
+   * @param options.reload () => loads the case again (button #reload-case after a conflict)
+   * @param options.afterAction () => anything else to refresh after a successful action
+   * @param options.signOffQuestion () => the confirmation's text before a sign-off
+   * @param options.signedMessage () => the message after a sign-off
+   */
+  function decisionPanel(options) {
+    function clear() {
+      clearProblems($('actions'), $('action-error'));
+      $('action-message').textContent = '';
+      $('action-conflict').hidden = true;
+    }
+
+    /** Sends one action with the revision shown; on success the page shows the case as the server returned it. */
+    async function act(path, body, fieldId, button, successText) {
+      clear();
+      button.disabled = true;
+      const r = await call('POST', `${options.url()}/${path}`, { ...body, revision: options.revision() });
+      button.disabled = false;
+      if (!r.ok) {
+        const first = showProblem(r.problem, $('action-error'), fieldId);
+        const conflict = r.status === 409 && CONFLICTS.includes(r.problem && r.problem.code);
+        $('action-conflict').hidden = !conflict;
+        (conflict ? $('reload-case') : first).focus();
+        return;
+      }
+      options.render(r.data);
+      loadMe();
+      $('action-message').textContent = successText;
+      $('action-message').focus();
+      if (options.afterAction) options.afterAction();
+    }
+
+    /** Shows the forms this officer may use now (the server's permissions), or why there is none. */
+    function permit(p) {
+      const decide = p.signOff || p.sendBack;
+      $('proposal-form').hidden = !p.propose;
+      $('sign-off-form').hidden = !decide;
+      $('sign-off').hidden = !p.signOff;
+      $('send-back').hidden = !p.sendBack;
+      $('action-reason').hidden = !p.reason || p.propose || decide;
+      $('action-reason').textContent = p.reason || '';
+      if (decide) $('sign-off-form').reset();
+    }
+
+    /** The proposal as the supervisor reads it before deciding; null hides it. */
+    function summary(rows) {
+      $('proposal-summary').hidden = !rows;
+      if (rows) terms($('proposal-summary').querySelector('dl'), rows);
+    }
+
+    function askSignOff() {
+      clear();
+      $('confirm-dialog-text').textContent = options.signOffQuestion();
+      $('confirm-dialog').showModal();
+    }
+
+    function signOff() {
+      $('confirm-dialog').close();
+      act('sign-off', { comment: $('comment').value }, commentField, $('sign-off'), options.signedMessage());
+    }
+
+    function sendBack() {
+      act('send-back', { comment: $('comment').value }, commentField, $('send-back'), '已退回擬辦，案件回到待審查');
+    }
+
+    $('sign-off').addEventListener('click', askSignOff);
+    $('confirm-sign-off').addEventListener('click', signOff);
+    $('cancel-sign-off').addEventListener('click', () => $('confirm-dialog').close());
+    $('send-back').addEventListener('click', sendBack);
+    $('sign-off-form').addEventListener('submit', event => event.preventDefault());
+    $('reload-case').addEventListener('click', async () => {
+      clear();
+      await options.reload();
+      $('actions').focus();
+    });
+    return { clear, act, permit, summary };
+  }
+
+  completeNavigation();
+  wireViewer();
+  const ready = start();
+
   return {
-    labels, label, h, $, call, upload, formatDate, rocDate, formatLocalDate, time,
-    clearProblems, fieldError, showProblem, listState, newestOnly, setBusy,
+    labels, label, h, $, call, upload, formatDate, rocDate, formatLocalDate, time, deadline, address, counts, orUnfilled,
+    clearProblems, fieldError, showProblem, listState, newestOnly, setBusy, sortableHeaders, optionCounts, searchShortcut,
+    terms, previewUrl, contentUrl, documentFigure, renderHistory, auditTrail, decisionPanel,
     /** Asks for the notices now (after an action that changes what waits for whom). */
     refreshNotices: () => loadMe(),
     /** Resolves to {username, roles, reviewer, approver} once the header is ready (POSTs may go after it). */
-    me: start(),
+    me: ready,
   };
 })();

@@ -1,6 +1,7 @@
 package tw.laborcloud.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -150,6 +151,14 @@ abstract class ReviewScenarios {
                 new Endpoint("PUT", "/api/review/register/55500011", Set.of("approver")),
                 new Endpoint("PUT", "/api/review/register/55500011/seal", Set.of("approver")),
                 new Endpoint("GET", "/api/review/audit.csv", Set.of("approver")),
+                new Endpoint("GET", "/review/filings", officers),
+                new Endpoint("GET", "/review/filing", officers),
+                new Endpoint("GET", "/api/review/filings", officers),
+                new Endpoint("GET", "/api/review/filings/F-NONE", officers),
+                new Endpoint("GET", "/api/review/filings/F-NONE/audit", officers),
+                new Endpoint("POST", "/api/review/filings/F-NONE/proposal", Set.of("reviewer")),
+                new Endpoint("POST", "/api/review/filings/F-NONE/sign-off", Set.of("approver")),
+                new Endpoint("POST", "/api/review/filings/F-NONE/send-back", Set.of("approver")),
                 // the old one-step decision is gone: nobody reaches it
                 new Endpoint("POST", "/api/review/cases/" + id + "/approve", Set.of()));
         List<String> wrong = new ArrayList<>();
@@ -486,5 +495,63 @@ abstract class ReviewScenarios {
                 .andExpect(jsonPath("$.notices[?(@.kind=='AWAITING_SIGN_OFF')].message").value(
                         org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("件擬辦待核定"))))
                 .andExpect(jsonPath("$.notices[?(@.kind=='READY_FOR_REVIEW')]").isEmpty());
+    }
+
+    // ---- union-affairs filings -------------------------------------------------------------
+
+    void filingSubmitted(String filingId, int round) {
+        KafkaTestClient.send(brokers, Topics.FILING_SUBMITTED, filingId, """
+                {"eventId":"fs%2$d-%1$s","occurredAt":"2027-01-05T02:00:00Z","applicationId":"%1$s","correlationId":"c-%1$s",
+                 "schemaVersion":1,"unionId":"55500081","certificateNo":"55500081","unionName":"新北市會址變更工會",
+                 "filingType":"ADDRESS_CHANGE","filingTypeLabel":"會址變更","round":%2$d,
+                 "form":[{"name":"newAddress","label":"新會址","value":"220 新北市板橋區中山路一段%2$d號"}],
+                 "attachments":[{"kind":"BOARD_RESOLUTION","uploadId":"br-%1$s-%2$d"}],"dueBy":null,"overdue":false}
+                """.formatted(filingId, round));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mvc.perform(get("/api/review/filings/" + filingId)
+                .with(REVIEWER)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)
+                .contains("\"round\":" + round + ",\"status\":\"READY_FOR_REVIEW\""));
+    }
+
+    @Test
+    void aFilingIsReturnedWithAReasonResubmittedAndAcceptedInTwoStepsEachSentOnce() throws Exception {
+        String filingId = "F-" + CaseEvents.newApplicationId();
+        filingSubmitted(filingId, 1);
+        mvc.perform(get("/api/review/filings").param("q", filingId).with(APPROVER))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].filingTypeLabel").value("會址變更"));
+        mvc.perform(json(post("/api/review/filings/" + filingId + "/proposal"), "{\"outcome\":\"RETURN\"}")
+                        .with(REVIEWER))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(json(post("/api/review/filings/" + filingId + "/proposal"),
+                        "{\"outcome\":\"RETURN\",\"reason\":\"理事會決議未載明新會址\"}").with(REVIEWER))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("AWAITING_SIGN_OFF"));
+        mvc.perform(json(post("/api/review/filings/" + filingId + "/sign-off"), "{}").with(REVIEWER))
+                .andExpect(status().isForbidden());
+        mvc.perform(json(post("/api/review/filings/" + filingId + "/sign-off"), "{}").with(APPROVER))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETURNED"));
+        assertThat(KafkaTestClient.awaitOne(brokers, Topics.FILING_DECIDED, filingId, Duration.ofSeconds(30)).value())
+                .contains("\"outcome\":\"RETURNED\"", "理事會決議未載明新會址", "\"round\":1", "\"unionId\":\"55500081\"");
+
+        filingSubmitted(filingId, 2);
+        JwtRequestPostProcessor clerkAndBoss = officer("chief2", "reviewer", "approver");
+        mvc.perform(json(post("/api/review/filings/" + filingId + "/proposal"), "{\"outcome\":\"ACCEPT\"}")
+                        .with(clerkAndBoss))
+                .andExpect(status().isOk());
+        mvc.perform(json(post("/api/review/filings/" + filingId + "/sign-off"), "{}").with(clerkAndBoss))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("SAME_OFFICER"));
+        List<Integer> signOffs = concurrently(3, i -> mvc.perform(json(post("/api/review/filings/" + filingId
+                + "/sign-off"), "{}").with(officer("approver" + i, "approver"))).andReturn().getResponse().getStatus());
+        assertThat(signOffs).containsOnly(200, 409).filteredOn(st -> st == 200).hasSize(1);
+        mvc.perform(get("/api/review/filings/" + filingId).with(REVIEWER))
+                .andExpect(jsonPath("$.status").value("ACCEPTED"))
+                .andExpect(jsonPath("$.form[0].value").value("220 新北市板橋區中山路一段2號"))
+                .andExpect(jsonPath("$.attachments[0].label").value(org.hamcrest.Matchers.notNullValue()))
+                .andExpect(jsonPath("$.history[*].action").value(org.hamcrest.Matchers.hasItems("FILING_SUBMITTED",
+                        "PROPOSED", "SIGNED_OFF")));
+        assertThat(KafkaTestClient.readAll(brokers, Topics.FILING_DECIDED, filingId, Duration.ofSeconds(4)))
+                .extracting(r -> r.value().contains("\"outcome\":\"ACCEPTED\""))
+                .containsExactly(false, true);
+        assertThat(audit.forSubject(filingId)).extracting(e -> e.action() + " " + e.outcome())
+                .contains("PROPOSE DONE", "SIGN_OFF DONE", "SIGN_OFF SAME_OFFICER", "VIEW_FILING DONE");
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import tw.laborcloud.platform.inbound.AppliedEvents;
 import tw.laborcloud.platform.outbox.PendingEvent;
+import tw.laborcloud.review.decision.Revisions;
 
 @Repository
 public class Cases {
@@ -59,11 +60,7 @@ public class Cases {
      * matches and the other is told what happened instead.
      */
     public boolean act(String applicationId, long readRevision, Update update) {
-        Criteria unchanged = readRevision == 0
-                ? new Criteria().orOperator(Criteria.where("revision").exists(false), Criteria.where("revision").is(0L))
-                : Criteria.where("revision").is(readRevision);
-        Query query = Query.query(Criteria.where("_id").is(applicationId).andOperator(unchanged)
-                .and("decision").exists(false));
-        return mongo.updateFirst(query, update.inc("revision", 1L), ReviewCase.class).getModifiedCount() == 1;
+        Query undecided = Query.query(Revisions.unchanged(applicationId, readRevision).and("decision").exists(false));
+        return mongo.updateFirst(undecided, Revisions.next(update), ReviewCase.class).getModifiedCount() == 1;
     }
 }

@@ -1,5 +1,11 @@
 package tw.laborcloud.review.cases;
 
+import static tw.laborcloud.review.decision.SignOffRules.entry;
+import static tw.laborcloud.review.decision.SignOffRules.optionalText;
+import static tw.laborcloud.review.decision.SignOffRules.requireOtherOfficer;
+import static tw.laborcloud.review.decision.SignOffRules.requiredText;
+import static tw.laborcloud.review.decision.SignOffRules.taipei;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +30,8 @@ import tw.laborcloud.platform.web.ApiException;
 import tw.laborcloud.platform.web.CorrelationIds;
 import tw.laborcloud.platform.web.FieldViolation;
 import tw.laborcloud.review.audit.Actor;
-import tw.laborcloud.review.audit.AuditTrail;
+import tw.laborcloud.review.decision.AuditedActions;
+import tw.laborcloud.review.decision.SignOffRules;
 import tw.laborcloud.review.cases.ReviewCase.Outcome;
 import tw.laborcloud.review.cases.ReviewCase.Proposal;
 import tw.laborcloud.review.cases.ReviewCase.RequestedDocument;
@@ -38,18 +45,17 @@ import tw.laborcloud.review.cases.ReviewCase.RequestedDocument;
 public class Decisions {
 
     private static final Logger log = LoggerFactory.getLogger(Decisions.class);
-    static final int MAX_TEXT = 1000;
 
     private final Cases cases;
     private final Outbox outbox;
     private final OutboxRelay relay;
-    private final AuditTrail audit;
+    private final AuditedActions audited;
 
-    Decisions(Cases cases, Outbox outbox, OutboxRelay relay, AuditTrail audit) {
+    Decisions(Cases cases, Outbox outbox, OutboxRelay relay, AuditedActions audited) {
         this.cases = cases;
         this.outbox = outbox;
         this.relay = relay;
-        this.audit = audit;
+        this.audited = audited;
     }
 
     /** A reviewer's proposal, as sent by the case page with the revision it showed. */
@@ -66,7 +72,7 @@ public class Decisions {
     }
 
     public ReviewCase propose(String applicationId, ProposalRequest request, Actor actor) {
-        return audited(actor, "PROPOSE", applicationId, request == null || request.outcome() == null ? null
+        return audited.run(actor, "PROPOSE", applicationId, request == null || request.outcome() == null ? null
                 : request.outcome().name(), () -> {
                     Proposal proposal = validProposal(request, actor);
                     ReviewCase current = get(applicationId);
@@ -84,11 +90,11 @@ public class Decisions {
 
     /** The supervisor's sign-off: the proposal becomes the decision and its event is sent. */
     public ReviewCase signOff(String applicationId, SignOffRequest request, Actor actor) {
-        return audited(actor, "SIGN_OFF", applicationId, null, () -> {
+        return audited.run(actor, "SIGN_OFF", applicationId, null, () -> {
             ReviewCase current = get(applicationId);
             requireStatus(current, CaseStatus.AWAITING_SIGN_OFF, "核定");
             Proposal proposal = current.proposal();
-            requireOtherOfficer(proposal, actor);
+            requireOtherOfficer(proposal.proposedBy(), actor);
             String comment = optionalText(request == null ? null : request.comment(), "comment");
             Instant now = Instant.now();
             String detail = describe(proposal) + (comment == null ? "" : "；核定意見：" + comment);
@@ -130,32 +136,17 @@ public class Decisions {
 
     /** The supervisor returns the proposal to the reviewers with a comment; the case is open again. */
     public ReviewCase sendBack(String applicationId, SignOffRequest request, Actor actor) {
-        return audited(actor, "SEND_BACK", applicationId, null, () -> {
+        return audited.run(actor, "SEND_BACK", applicationId, null, () -> {
             String comment = requiredText(request == null ? null : request.comment(), "comment",
                     "退回擬辦須填寫意見，承辦人會看到這段說明");
             ReviewCase current = get(applicationId);
             requireStatus(current, CaseStatus.AWAITING_SIGN_OFF, "退回擬辦");
-            requireOtherOfficer(current.proposal(), actor);
+            requireOtherOfficer(current.proposal().proposedBy(), actor);
             Update update = new Update().unset("proposal")
                     .push("history", entry(actor, "SENT_BACK", describe(current.proposal()) + "；意見：" + comment));
             act(current, request.revision(), update, actor);
             return get(applicationId);
         });
-    }
-
-    private interface Action {
-        ReviewCase run();
-    }
-
-    private ReviewCase audited(Actor actor, String action, String applicationId, String detail, Action body) {
-        try {
-            ReviewCase result = body.run();
-            audit.record(actor, action, applicationId, detail, AuditTrail.DONE);
-            return result;
-        } catch (ApiException refused) {
-            audit.record(actor, action, applicationId, detail, refused.code());
-            throw refused;
-        }
     }
 
     private void act(ReviewCase current, Long shownRevision, Update update, Actor actor) {
@@ -168,32 +159,8 @@ public class Decisions {
         }
     }
 
-    /** Tells the officer who lost a race what the other officer did. */
     private static ApiException changedMeanwhile(ReviewCase now) {
-        List<ReviewCase.HistoryEntry> history = now.historyOrEmpty();
-        String last = history.stream().filter(h -> !"system".equals(h.actor())).reduce((a, b) -> b)
-                .map(h -> h.actor() + " 於 " + taipei(h.at()) + " " + actionLabel(h.action()) + (h.detail() == null ? ""
-                        : "（" + h.detail() + "）"))
-                .orElse("案件資料已更新");
-        return ApiException.conflict("CASE_CHANGED", "案件已有變更：" + last + "。目前狀態為「" + now.status().label()
-                + "」，請重新整理後再決定。");
-    }
-
-    private static final java.time.format.DateTimeFormatter OFFICERS_TIME = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy/MM/dd HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Taipei"));
-
-    /** Times in problem details are read by officers in Taipei. */
-    static String taipei(Instant at) {
-        return at == null ? "" : OFFICERS_TIME.format(at);
-    }
-
-    static String actionLabel(String action) {
-        return switch (action) {
-            case "PROPOSED" -> "擬辦";
-            case "SIGNED_OFF" -> "核定";
-            case "SENT_BACK" -> "退回擬辦";
-            default -> action;
-        };
+        return SignOffRules.changedMeanwhile(now.historyOrEmpty(), now.status().label());
     }
 
     private static void requireStatus(ReviewCase current, CaseStatus expected, String what) {
@@ -215,13 +182,6 @@ public class Decisions {
         }
         if (!current.documentsVerified()) {
             throw ApiException.conflict("DOCUMENTS_NOT_VERIFIED", "文件尚未完成檢核，不能核准");
-        }
-    }
-
-    /** Four eyes: whoever proposed cannot also sign off (or send back) the same proposal. */
-    private static void requireOtherOfficer(Proposal proposal, Actor actor) {
-        if (proposal.proposedBy().equals(actor.username())) {
-            throw ApiException.forbidden("SAME_OFFICER", "擬辦人與核定人不得為同一人（" + actor.username() + "）");
         }
     }
 
@@ -282,7 +242,7 @@ public class Decisions {
             if (reason.isEmpty()) {
                 errors.add(new FieldViolation(field + ".reason", "REQUIRED", "請說明「" + DocumentKinds.label(d.kind())
                         + "」需補正的原因"));
-            } else if (reason.length() > MAX_TEXT) {
+            } else if (reason.length() > SignOffRules.MAX_TEXT) {
                 errors.add(new FieldViolation(field + ".reason", "TOO_LONG", "原因最多 1000 字"));
             }
             valid.add(new RequestedDocument(d.kind(), reason));
@@ -291,24 +251,6 @@ public class Decisions {
             throw ApiException.invalid(errors);
         }
         return List.copyOf(valid);
-    }
-
-    private static String requiredText(String text, String field, String message) {
-        String value = optionalText(text, field);
-        if (value == null) {
-            throw ApiException.invalid(List.of(new FieldViolation(field, "REQUIRED", message)));
-        }
-        return value;
-    }
-
-    private static String optionalText(String text, String field) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        if (text.length() > MAX_TEXT) {
-            throw ApiException.invalid(List.of(new FieldViolation(field, "TOO_LONG", "最多 1000 字")));
-        }
-        return text.strip();
     }
 
     private static String describe(Proposal proposal) {
@@ -325,7 +267,4 @@ public class Decisions {
         return text.toString();
     }
 
-    private static ReviewCase.HistoryEntry entry(Actor actor, String action, String detail) {
-        return new ReviewCase.HistoryEntry(Instant.now(), actor.username(), action, detail, actor.remoteAddress());
-    }
 }

@@ -29,10 +29,13 @@ class SecurityConfig {
                 .hasAnyRole(Roles.REVIEWER, Roles.APPROVER)
                 .requestMatchers(HttpMethod.GET, "/api/review/me", "/api/review/cases", "/api/review/cases/*",
                         "/api/review/cases/*/seal-comparison", "/api/review/cases/*/audit",
-                        "/api/review/register", "/api/review/register/*", "/api/review/register/*/seal")
+                        "/api/review/register", "/api/review/register/*", "/api/review/register/*/seal",
+                        "/api/review/filings", "/api/review/filings/*", "/api/review/filings/*/audit")
                 .hasAnyRole(Roles.REVIEWER, Roles.APPROVER)
-                .requestMatchers(HttpMethod.POST, "/api/review/cases/*/proposal").hasRole(Roles.REVIEWER)
-                .requestMatchers(HttpMethod.POST, "/api/review/cases/*/sign-off", "/api/review/cases/*/send-back")
+                .requestMatchers(HttpMethod.POST, "/api/review/cases/*/proposal", "/api/review/filings/*/proposal")
+                .hasRole(Roles.REVIEWER)
+                .requestMatchers(HttpMethod.POST, "/api/review/cases/*/sign-off", "/api/review/cases/*/send-back",
+                        "/api/review/filings/*/sign-off", "/api/review/filings/*/send-back")
                 .hasRole(Roles.APPROVER)
                 // the register is the bureau's record: supervisors keep it
                 .requestMatchers(HttpMethod.POST, "/api/review/register/import").hasRole(Roles.APPROVER)

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import tw.laborcloud.platform.security.Roles;
 import tw.laborcloud.review.audit.Actor;
 import tw.laborcloud.review.cases.CaseQueue;
+import tw.laborcloud.review.filings.FilingQueue;
 
 /**
  * Who is looking, and what waits for them: new cases for reviewers, proposals for
@@ -20,9 +21,11 @@ import tw.laborcloud.review.cases.CaseQueue;
 class NoticeController {
 
     private final CaseQueue queue;
+    private final FilingQueue filings;
 
-    NoticeController(CaseQueue queue) {
+    NoticeController(CaseQueue queue, FilingQueue filings) {
         this.queue = queue;
+        this.filings = filings;
     }
 
     record Notice(String kind, long count, String message, String link) {
@@ -43,6 +46,15 @@ class NoticeController {
         if (actor.hasRole(Roles.APPROVER) && counts.awaitingSignOff() > 0) {
             notices.add(new Notice("AWAITING_SIGN_OFF", counts.awaitingSignOff(),
                     "有 " + counts.awaitingSignOff() + " 件擬辦待核定", "/review/?status=AWAITING_SIGN_OFF"));
+        }
+        FilingQueue.Counts filingCounts = filings.counts();
+        if (actor.hasRole(Roles.REVIEWER) && filingCounts.readyForReview() > 0) {
+            notices.add(new Notice("FILINGS_READY_FOR_REVIEW", filingCounts.readyForReview(),
+                    "有 " + filingCounts.readyForReview() + " 件會務案件待審查", "/review/filings?status=READY_FOR_REVIEW"));
+        }
+        if (actor.hasRole(Roles.APPROVER) && filingCounts.awaitingSignOff() > 0) {
+            notices.add(new Notice("FILINGS_AWAITING_SIGN_OFF", filingCounts.awaitingSignOff(),
+                    "有 " + filingCounts.awaitingSignOff() + " 件會務擬辦待核定", "/review/filings?status=AWAITING_SIGN_OFF"));
         }
         return new Me(actor.username(), actor.roles(), notices);
     }

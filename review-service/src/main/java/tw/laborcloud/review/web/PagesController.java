@@ -26,6 +26,16 @@ class PagesController {
         return page("static/review/case.html");
     }
 
+    @GetMapping("/review/filings")
+    ResponseEntity<Resource> filings() {
+        return page("static/review/filings.html");
+    }
+
+    @GetMapping("/review/filing")
+    ResponseEntity<Resource> filing() {
+        return page("static/review/filing.html");
+    }
+
     @GetMapping("/review/register")
     ResponseEntity<Resource> register() {
         return page("static/review/register.html");
