@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import tw.laborcloud.events.registration.AccountActivated;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.review.ApplicationRejected;
+import tw.laborcloud.events.review.FilingDecided;
 import tw.laborcloud.events.review.SupplementRequested;
 import tw.laborcloud.platform.inbound.Inbound;
 
@@ -28,6 +29,11 @@ class EventHandlers {
     @Bean
     Consumer<SupplementRequested> supplementRequested(Notices notices) {
         return Inbound.handler(notices::supplementRequested);
+    }
+
+    @Bean
+    Consumer<FilingDecided> filingDecided(Notices notices) {
+        return Inbound.handler(notices::filingDecided);
     }
 
     @Bean

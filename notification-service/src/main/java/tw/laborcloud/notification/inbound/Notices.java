@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import tw.laborcloud.events.registration.AccountActivated;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.review.ApplicationRejected;
+import tw.laborcloud.events.review.FilingDecided;
 import tw.laborcloud.events.review.SupplementRequested;
 import tw.laborcloud.notification.delivery.Notification;
 import tw.laborcloud.notification.delivery.NotificationDispatcher;
@@ -33,11 +34,15 @@ class Notices {
     static final String APPLICATION_REJECTED = "application-rejected";
     static final String ACCOUNT_ACTIVATED = "account-activated";
     static final String SUPPLEMENT_REQUESTED = "supplement-requested";
+    static final String FILING_DECIDED = "filing-decided";
 
     private static final String REASON = "reason";
     private static final String CERTIFICATE_NO = "certificateNo";
     private static final String NOTE = "note";
     private static final String DOCUMENTS = "documents";
+    private static final String FILING_ID = "filingId";
+    private static final String FILING_TYPE = "filingType";
+    private static final String OUTCOME = "outcome";
     /** Separators of the documents kept in a notice's details (kinds are codes; reasons are one line each). */
     private static final String FIELD_SEPARATOR = "\t";
     private static final String LINE_SEPARATOR = "\n";
@@ -93,10 +98,33 @@ class Notices {
 
     void accountActivated(AccountActivated event) {
         requireAddress(event.contactEmail(), event);
+        // the union's address for its filings' outcomes, which name the union, not the application
+        recipients.remember(new Recipient(Recipient.unionKey(event.unionId()), event.contactEmail(), event.unionName(),
+                event.certificateNo()));
+        releaseWaiting(Recipient.unionKey(event.unionId()));
         String username = event.username() == null || event.username().isBlank() ? event.certificateNo()
                 : event.username();
         recordAndSend(Notification.pending(ACCOUNT_ACTIVATED, event.applicationId(), event.contactEmail(),
                 templates.accountActivated(event.unionName(), username), Instant.now()));
+    }
+
+    /**
+     * The bureau's decision on a union-affairs filing, mailed to the union's contact address
+     * (known from its activation). A filing can be returned and resubmitted, so each decision
+     * (event) is one notice.
+     */
+    void filingDecided(FilingDecided event) {
+        if (event.unionId() == null || event.unionId().isBlank()) {
+            throw new MalformedEventException("filing decision without unionId: " + event);
+        }
+        Map<String, String> details = Map.of(FILING_ID, event.applicationId(), FILING_TYPE,
+                nonNull(event.filingTypeLabel()).isEmpty() ? nonNull(event.filingType()) : event.filingTypeLabel(),
+                OUTCOME, event.outcome() == null ? "" : event.outcome().name(), REASON, nonNull(event.reason()));
+        String recipient = Recipient.unionKey(event.unionId());
+        notifications.record(Notification.waiting(
+                Notification.id(FILING_DECIDED, event.applicationId()) + ":" + event.eventId(), FILING_DECIDED,
+                recipient, details, Instant.now()));
+        releaseWaiting(recipient);
     }
 
     private void recordAndSend(Notification notification) {
@@ -136,6 +164,9 @@ class Notices {
                         requestedDocuments(waiting.details().getOrDefault(DOCUMENTS, "")),
                         waiting.details().get(NOTE));
             }
+            case FILING_DECIDED -> templates.filingDecided(recipient.unionName(), recipient.certificateNo(),
+                    waiting.details().get(FILING_ID), waiting.details().get(FILING_TYPE),
+                    "ACCEPTED".equals(waiting.details().get(OUTCOME)), waiting.details().get(REASON));
             default -> throw new IllegalStateException("no recipient-dependent template for " + waiting.kind());
         };
     }

@@ -101,6 +101,33 @@ public class MailTemplates {
                 .render(BRAND + "工會帳號註冊申請補件通知（申請編號 " + applicationId + "）");
     }
 
+    /**
+     * The bureau's decision on a union-affairs filing: accepted for the record, or returned
+     * with the officer's reason; the link leads (through the login) to the union's filings.
+     */
+    public MailContent filingDecided(String unionName, String certificateNo, String filingId, String filingType,
+            boolean accepted, String reason) {
+        Letter letter = new Letter()
+                .paragraph(greeting(unionName))
+                .paragraph(accepted ? "貴會所提「" + filingType + "」，經新北市政府勞工局審查，准予備查。"
+                        : "貴會所提「" + filingType + "」，經新北市政府勞工局審查，需請貴會補正後再送：")
+                .fact("案件編號", filingId)
+                .fact("立案證書編號", certificateNo)
+                .fact("審查結果", accepted ? "准予備查" : "退回補正");
+        if (!accepted && reason != null && !reason.isBlank()) {
+            letter = letter.fact("退回理由", reason);
+        }
+        return letter
+                .paragraph(accepted ? "如申請事項涉及工會基本資料（如會址、負責人），系統已同步更新。"
+                        : "請登入後至「工會會務申請或備查」開啟本案，依退回理由修正後重新送出。")
+                .link("工會會務申請或備查", affairsUrl())
+                .render(BRAND + "工會會務" + (accepted ? "備查" : "退回補正") + "通知（案件編號 " + filingId + "）");
+    }
+
+    public String affairsUrl() {
+        return portalUrl + "portal/affairs";
+    }
+
     /** The login address is the union portal: it leads to the login page and back. */
     public MailContent accountActivated(String unionName, String username) {
         return new Letter()

@@ -48,11 +48,13 @@ import tw.laborcloud.platform.test.KafkaTestClient;
 import tw.laborcloud.events.registration.AccountActivated;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.review.ApplicationRejected;
+import tw.laborcloud.events.review.FilingDecided;
 import tw.laborcloud.events.review.SupplementRequested;
 import tw.laborcloud.notification.delivery.Notification;
 import tw.laborcloud.notification.delivery.NotificationStatus;
 import tw.laborcloud.notification.delivery.Notifications;
 import tw.laborcloud.notification.mail.MailContent;
+import tw.laborcloud.notification.recipient.Recipient;
 
 /**
  * The service with a real Kafka broker, MongoDB and a real SMTP server (GreenMail); the
@@ -232,6 +234,31 @@ abstract class NotificationScenarios {
 
         MimeMessage request = withSubjectContaining(awaitMails(app.email(), 2), "補件通知");
         assertThat(part(request, "text/plain")).contains("需補正：附件三 負責人章：印文不清").doesNotContain("承辦人說明");
+    }
+
+    @Test
+    void eachFilingDecisionIsMailedOnceToTheUnionEvenWhenItCameBeforeTheActivation() throws Exception {
+        Application app = newApplication();
+        String unionId = "union-" + app.applicationId();
+        String filingId = "F-" + app.applicationId();
+        FilingDecided returned = FilingDecided.of(filingId, "corr-" + filingId, unionId, app.certificateNo(),
+                "OFFICER_ROSTER", "理監事名冊備查", 1, FilingDecided.Outcome.RETURNED, "理事人數與會議紀錄不符", "approver1");
+        // the decision can overtake the activation (different topics): it waits for the union's address
+        send(Topics.FILING_DECIDED, returned);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !notifications.waitingForRecipient(Recipient.unionKey(unionId)).isEmpty());
+        send(Topics.ACCOUNT_ACTIVATED, app.activated());
+        send(Topics.FILING_DECIDED, returned); // redelivered
+        MimeMessage mail = withSubjectContaining(awaitMails(app.email(), 2), "退回補正通知");
+        assertThat(part(mail, "text/plain")).contains("理監事名冊備查", "理事人數與會議紀錄不符", filingId,
+                "https://labor.example.test/portal/affairs");
+
+        send(Topics.FILING_DECIDED, FilingDecided.of(filingId, "corr-" + filingId, unionId, app.certificateNo(),
+                "OFFICER_ROSTER", "理監事名冊備查", 2, FilingDecided.Outcome.ACCEPTED, null, "approver1"));
+        MimeMessage accepted = withSubjectContaining(awaitMails(app.email(), 3), "備查通知");
+        assertThat(part(accepted, "text/plain")).contains("准予備查").doesNotContain("退回理由");
+        awaitActivationMarker();
+        assertThat(mailsTo(app.email())).hasSize(3);
     }
 
     @Test

@@ -36,6 +36,10 @@ class MailSamplesTests {
         samples.put("3-application-rejected", templates.applicationRejected("R20261127-7K3Q", "新北市範例產業工會",
                 "12345678", "立案證書字號與主管機關登記資料不符"));
         samples.put("4-account-activated", templates.accountActivated("新北市範例產業工會", "12345678"));
+        samples.put("5-filing-accepted", templates.filingDecided("新北市範例產業工會", "12345678", "F20270105-Q2M8",
+                "會址變更", true, null));
+        samples.put("6-filing-returned", templates.filingDecided("新北市範例產業工會", "12345678", "F20270105-Q2M8",
+                "理監事名冊備查", false, "名冊所列理事人數與選舉會議紀錄不符，請修正後再送"));
 
         Files.createDirectories(SAMPLES);
         for (Map.Entry<String, MailContent> sample : samples.entrySet()) {
@@ -49,6 +53,6 @@ class MailSamplesTests {
                     .contains("新北市政府勞工局");
             assertThat(Files.readString(text)).contains("主旨：【新北勞動雲】").contains("新北市範例產業工會 您好");
         }
-        assertThat(Files.list(SAMPLES).filter(p -> p.toString().endsWith(".html")).count()).isGreaterThanOrEqualTo(4);
+        assertThat(Files.list(SAMPLES).filter(p -> p.toString().endsWith(".html")).count()).isGreaterThanOrEqualTo(6);
     }
 }
