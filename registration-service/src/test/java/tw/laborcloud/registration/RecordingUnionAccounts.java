@@ -12,6 +12,7 @@ import tw.laborcloud.registration.account.UnionAccounts;
 public class RecordingUnionAccounts implements UnionAccounts {
 
     public final List<NewUnionAccount> calls = new CopyOnWriteArrayList<>();
+    public final List<String> closed = new CopyOnWriteArrayList<>();
     public volatile boolean unavailable;
 
     @Override
@@ -21,5 +22,16 @@ public class RecordingUnionAccounts implements UnionAccounts {
             throw new IllegalStateException("Keycloak unavailable (test)");
         }
         return "kc-" + account.username();
+    }
+
+    @Override
+    public boolean close(String username) {
+        if (unavailable) {
+            throw new IllegalStateException("Keycloak unavailable (test)");
+        }
+        if (closed.contains(username)) {
+            return false;
+        }
+        return closed.add(username);
     }
 }

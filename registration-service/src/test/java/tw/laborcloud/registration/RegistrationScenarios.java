@@ -61,6 +61,7 @@ abstract class RegistrationScenarios {
     @BeforeEach
     void reset() {
         accounts.calls.clear();
+        accounts.closed.clear();
         accounts.unavailable = false;
     }
 
@@ -251,5 +252,29 @@ abstract class RegistrationScenarios {
         assertThat(stored.get("passwordHash")).as("the hash leaves our store once Keycloak holds it").isNull();
         mvc.perform(get("/api/registrations/" + applicationId).param("certificateNo", cert))
                 .andExpect(jsonPath("$.status").value("ACCOUNT_ACTIVATED"));
+    }
+
+    @Test
+    void anAcceptedDissolutionClosesTheUnionsLoginOnceAndNothingElseDoes() {
+        String cert = newCertificateNo();
+        String filingId = "F-" + cert;
+        String decided = """
+                {"eventId":"%s","occurredAt":"2027-01-05T08:00:00Z","applicationId":"%s","correlationId":"c-%s",
+                 "schemaVersion":1,"unionId":"%s","certificateNo":"%s","filingType":"%s","filingTypeLabel":"x",
+                 "round":1,"outcome":"%s","reason":null,"decidedBy":"approver1"}""";
+        KafkaTestClient.send(brokers, Topics.FILING_DECIDED, filingId,
+                decided.formatted("ev-r-" + cert, filingId, cert, cert, cert, "DISSOLUTION", "RETURNED"));
+        KafkaTestClient.send(brokers, Topics.FILING_DECIDED, filingId,
+                decided.formatted("ev-a-" + cert, filingId, cert, cert, cert, "ADDRESS_CHANGE", "ACCEPTED"));
+        KafkaTestClient.send(brokers, Topics.FILING_DECIDED, filingId,
+                decided.formatted("ev-d-" + cert, filingId, cert, cert, cert, "DISSOLUTION", "ACCEPTED"));
+        KafkaTestClient.send(brokers, Topics.FILING_DECIDED, filingId,
+                decided.formatted("ev-d-" + cert, filingId, cert, cert, cert, "DISSOLUTION", "ACCEPTED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> accounts.closed.contains(cert));
+        String marker = newCertificateNo();
+        KafkaTestClient.send(brokers, Topics.FILING_DECIDED, filingId,
+                decided.formatted("ev-m-" + marker, filingId, marker, marker, marker, "DISSOLUTION", "ACCEPTED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> accounts.closed.contains(marker));
+        assertThat(accounts.closed).containsOnlyOnce(cert);
     }
 }

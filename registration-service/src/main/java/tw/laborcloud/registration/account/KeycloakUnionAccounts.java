@@ -91,6 +91,21 @@ class KeycloakUnionAccounts implements UnionAccounts, DisposableBean {
         return userId;
     }
 
+    @Override
+    public boolean close(String username) {
+        RealmResource realmResource = keycloak.realm(realm);
+        List<UserRepresentation> found = realmResource.users().searchByUsername(username, true);
+        if (found.isEmpty() || Boolean.FALSE.equals(found.getFirst().isEnabled())) {
+            return false;
+        }
+        UserRepresentation user = found.getFirst();
+        user.setEnabled(false);
+        realmResource.users().get(user.getId()).update(user);
+        // a disabled user's open sessions would otherwise live on until they expire
+        realmResource.users().get(user.getId()).logout();
+        return true;
+    }
+
     private static String existingUserId(RealmResource realmResource, NewUnionAccount account) {
         List<UserRepresentation> found = realmResource.users().searchByUsername(account.username(), true);
         if (found.isEmpty()) {

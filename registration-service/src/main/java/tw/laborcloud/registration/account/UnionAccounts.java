@@ -13,6 +13,14 @@ public interface UnionAccounts {
      */
     String provision(NewUnionAccount account);
 
+    /**
+     * Closes the union's login after its dissolution was accepted: the user is disabled, not
+     * deleted, so that its history stays. Closing a closed or unknown user is a no-op.
+     *
+     * @return true if a user was disabled now
+     */
+    boolean close(String username);
+
     record NewUnionAccount(String applicationId, String unionId, String username, String email, String unionName,
             PasswordHash passwordHash) {
     }

@@ -12,7 +12,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import tw.laborcloud.events.document.DocumentsVerified;
 import tw.laborcloud.events.review.ApplicationApproved;
 import tw.laborcloud.events.review.ApplicationRejected;
+import tw.laborcloud.events.review.FilingDecided;
 import tw.laborcloud.events.review.SupplementRequested;
+import tw.laborcloud.registration.account.UnionAccounts;
 import tw.laborcloud.platform.inbound.Inbound;
 import tw.laborcloud.registration.registration.Registration;
 import tw.laborcloud.registration.registration.Registrations;
@@ -26,6 +28,8 @@ import tw.laborcloud.registration.registration.Registrations;
 class EventHandlers {
 
     private static final Logger log = LoggerFactory.getLogger(EventHandlers.class);
+
+    static final String DISSOLUTION = "DISSOLUTION";
 
     private final Registrations registrations;
 
@@ -77,6 +81,22 @@ class EventHandlers {
                 .set("decidedAt", e.occurredAt())
                 // a rejected application frees its certificate number for a new application
                 .set("activeCertificateNo", e.certificateNo() + ":rejected:" + e.applicationId())));
+    }
+
+    /**
+     * An accepted dissolution closes the union's login (disabled, not deleted: its history
+     * stays). Keycloak being down fails the event, which is retried and then dead-lettered
+     * for ops to replay; closing twice is harmless.
+     */
+    @Bean
+    Consumer<FilingDecided> filingDecided(UnionAccounts accounts) {
+        return Inbound.handler(e -> {
+            if (DISSOLUTION.equals(e.filingType()) && e.outcome() == FilingDecided.Outcome.ACCEPTED) {
+                boolean closed = accounts.close(e.certificateNo());
+                log.info("dissolution {} of union {} accepted: account {}", e.applicationId(), e.unionId(),
+                        closed ? "closed" : "was closed already");
+            }
+        });
     }
 
     private void apply(String applicationId, String eventId, Update update) {

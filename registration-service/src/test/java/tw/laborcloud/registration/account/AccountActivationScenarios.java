@@ -184,5 +184,10 @@ abstract class AccountActivationScenarios {
             succeeded.add(account.applicationId());
             return "kc-" + account.username();
         }
+
+        @Override
+        public boolean close(String username) {
+            throw new UnsupportedOperationException("not used by the activation tests");
+        }
     }
 }

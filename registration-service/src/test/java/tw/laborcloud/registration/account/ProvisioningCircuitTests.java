@@ -143,6 +143,11 @@ class ProvisioningCircuitTests {
             }
             return "kc-" + account.username();
         }
+
+        @Override
+        public boolean close(String username) {
+            throw new UnsupportedOperationException("not used by the activation tests");
+        }
     }
 
     static final class MovableClock extends Clock {
