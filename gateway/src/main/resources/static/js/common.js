@@ -48,37 +48,46 @@ function formatDateTime(iso) {
 
 /**
  * File fields that upload at once to the document service (one file per request, with a
- * progress bar), used by the registration form and the supplement form of the status page.
- * A field u = { kind, label, hint, accept, required }; its elements are file-KIND and
- * file-KIND-hint/-progress/-info/-remove/-error. Accepted upload ids go into `store` (kind -> id).
+ * progress bar), used by the registration form, the supplement form of the status page and
+ * the union-affairs filing form.
+ * A field u = { kind, label, hint, accept, required, idPrefix?, fieldPrefix? }; its elements are
+ * PREFIX-KIND and PREFIX-KIND-hint/-progress/-info/-remove/-error (PREFIX = idPrefix, default
+ * "file"); its server errors are FIELDPREFIX.KIND (default "documents", as the registration API
+ * names them). Accepted upload ids go into `store` (kind -> id).
  */
 const Uploads = {
   MAX_BYTES: 10 * 1024 * 1024,
   TYPE_LABELS: { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/bmp': 'BMP' },
 
+  /** The id of one of the field's elements, e.g. id(u, '-info'). */
+  id(u, suffix = '') {
+    return `${u.idPrefix || 'file'}-${u.kind}${suffix}`;
+  },
+
   fieldHtml(u) {
     const mark = u.required ? '<span class="required-mark" aria-hidden="true">*</span>' : '';
+    const id = suffix => Uploads.id(u, suffix);
     return `
     <div class="field upload" id="upload-${u.kind}">
-      <label for="file-${u.kind}">${mark}${escapeHtml(u.label)}</label>
-      <span class="hint" id="file-${u.kind}-hint">${escapeHtml(u.hint)}，檔案不能超過 10MB</span>
-      <input type="file" id="file-${u.kind}" data-field="documents.${u.kind}" accept="${escapeHtml(u.accept)}"
-             aria-describedby="file-${u.kind}-hint file-${u.kind}-info file-${u.kind}-error">
-      <progress id="file-${u.kind}-progress" max="100" value="0" hidden aria-label="${escapeHtml(u.label)}上傳進度"></progress>
-      <span class="info" id="file-${u.kind}-info" aria-live="polite"></span>
-      <button type="button" class="secondary small" id="file-${u.kind}-remove" hidden>移除</button>
-      <span id="file-${u.kind}-error" class="error" aria-live="polite"></span>
+      <label for="${id()}">${mark}${escapeHtml(u.label)}</label>
+      <span class="hint" id="${id('-hint')}">${escapeHtml(u.hint)}，檔案不能超過 10MB</span>
+      <input type="file" id="${id()}" data-field="${u.fieldPrefix || 'documents'}.${u.kind}" accept="${escapeHtml(u.accept)}"
+             aria-describedby="${id('-hint')} ${id('-info')} ${id('-error')}">
+      <progress id="${id('-progress')}" max="100" value="0" hidden aria-label="${escapeHtml(u.label)}上傳進度"></progress>
+      <span class="info" id="${id('-info')}" aria-live="polite"></span>
+      <button type="button" class="secondary small" id="${id('-remove')}" hidden>移除</button>
+      <span id="${id('-error')}" class="error" aria-live="polite"></span>
     </div>`;
   },
 
   /** Uploads on every file choice, removes on 移除; onAccepted() runs after a file was accepted. */
   wire(u, store, onAccepted) {
-    document.getElementById(`file-${u.kind}`).addEventListener('change', e => Uploads.send(u, e.target.files[0], store, onAccepted));
-    document.getElementById(`file-${u.kind}-remove`).addEventListener('click', () => Uploads.remove(u.kind, store));
+    document.getElementById(Uploads.id(u)).addEventListener('change', e => Uploads.send(u, e.target.files[0], store, onAccepted));
+    document.getElementById(Uploads.id(u, '-remove')).addEventListener('click', () => Uploads.remove(u.kind, store, u.idPrefix));
   },
 
   send(u, file, store, onAccepted) {
-    const el = suffix => document.getElementById(`file-${u.kind}${suffix}`);
+    const el = suffix => document.getElementById(Uploads.id(u, suffix));
     const input = el(''), error = el('-error'), info = el('-info'), progress = el('-progress');
     delete store[u.kind];
     error.textContent = '';
@@ -122,18 +131,27 @@ const Uploads = {
     xhr.send(form);
   },
 
-  remove(kind, store) {
+  /** A file uploaded earlier (e.g. kept in a saved draft): shown as attached, removable and replaceable. */
+  showAttached(u, store, uploadId) {
+    store[u.kind] = uploadId;
+    document.getElementById(Uploads.id(u, '-info')).innerHTML = '<span class="ok">✓ 已附檔案</span>（先前上傳）。要更換請重新選擇檔案。';
+    document.getElementById(Uploads.id(u, '-remove')).hidden = false;
+  },
+
+  remove(kind, store, idPrefix = 'file') {
+    const el = suffix => document.getElementById(Uploads.id({ kind, idPrefix }, suffix));
     delete store[kind];
-    document.getElementById(`file-${kind}`).value = '';
-    document.getElementById(`file-${kind}-info`).textContent = '已移除，請重新選擇檔案。';
-    document.getElementById(`file-${kind}-remove`).hidden = true;
+    el('').value = '';
+    el('-info').textContent = '已移除，請重新選擇檔案。';
+    el('-remove').hidden = true;
   },
 
   /** Back to an empty field (the page clears its store itself). */
-  reset(kind) {
-    document.getElementById(`file-${kind}`).value = '';
-    document.getElementById(`file-${kind}-info`).textContent = '';
-    document.getElementById(`file-${kind}-remove`).hidden = true;
+  reset(kind, idPrefix = 'file') {
+    const el = suffix => document.getElementById(Uploads.id({ kind, idPrefix }, suffix));
+    el('').value = '';
+    el('-info').textContent = '';
+    el('-remove').hidden = true;
   },
 };
 
@@ -143,11 +161,21 @@ const Uploads = {
  * summary at the top (#summary with #summary-list), linked to their fields.
  */
 const FormErrors = {
-  /** The element of a field; a count's total (members.total) has none and shows on its first input (members.male). */
+  /**
+   * The element of a field: the one named so, else its first part (a group's error, e.g.
+   * members -> members.male, address -> address.district), else the nearest enclosing
+   * group's (form.directors[2].name -> form.directors.2.name -> ... -> form.directors).
+   */
   elementFor(field) {
     if (!field) return null;
-    return document.querySelector(`[data-field="${CSS.escape(field)}"]`)
-      || document.querySelector(`[data-field="${CSS.escape(field.split('.')[0] + '.male')}"]`);
+    let name = String(field).replace(/\[(\d+)\]/g, '.$1');
+    while (name) {
+      const el = document.querySelector(`[data-field="${CSS.escape(name)}"]`)
+        || document.querySelector(`[data-field^="${CSS.escape(name + '.')}"]`);
+      if (el) return el;
+      name = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '';
+    }
+    return null;
   },
 
   errorSpanFor(field) {
@@ -207,5 +235,77 @@ const FormErrors = {
   /** The errors of a refused request: its field violations, or its detail as one general error. */
   of(r) {
     return r.problem.errors || [{ field: null, message: r.problem.detail || Api.statusMessage(r.status) }];
+  },
+};
+
+/** A date in Taipei as 2026/11/27: a calendar date (2026-11-27) as it is, an instant converted. */
+function formatDate(value) {
+  if (!value) return '';
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (day) return `${day[1]}/${day[2]}/${day[3]}`;
+  return new Date(value).toLocaleDateString('zh-TW', { timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit' });
+}
+
+/** 220 新北市板橋區文化路一段 1 號 (the city is always New Taipei City's). */
+function formatAddress(a) {
+  if (!a) return '';
+  return [a.postalCode, (a.city || '新北市') + (a.district || '') + (a.street || '')].filter(Boolean).join(' ');
+}
+
+/** Shared pieces of the union-affairs pages (the list /portal/affairs and one filing /portal/filing.html). */
+const Filings = {
+  LIST_PAGE: '/portal/affairs',
+
+  pageOf(filingId) {
+    return `/portal/filing.html?id=${encodeURIComponent(filingId)}`;
+  },
+
+  newPageOf(type) {
+    return `/portal/filing.html?type=${encodeURIComponent(type)}`;
+  },
+
+  /** The status as a badge; the code picks the colour, the server's label is the text. */
+  statusHtml(f) {
+    const code = /^[A-Z_]+$/.test(f.status || '') ? f.status : 'UNKNOWN';
+    return `<span class="status status-${code}">${escapeHtml(f.statusLabel || f.status)}</span>`;
+  },
+
+  /** 第 2 次送件, or nothing before the first submission. */
+  roundText(f) {
+    return f.round > 0 ? `第 ${f.round} 次送件` : '';
+  },
+
+  /**
+   * The deadline of a filing that has one: its date and either the days left or a 逾期 mark
+   * (words, not colour only). The service counts days only until the first submission
+   * (daysLeft null after it): from then on only whether that was late matters.
+   */
+  deadlineHtml(f) {
+    if (!f.dueBy) return '';
+    const date = escapeHtml(formatDate(f.dueBy));
+    const counting = f.daysLeft !== null && f.daysLeft !== undefined;
+    if (f.overdue) {
+      const late = counting ? `已逾期 ${escapeHtml(-f.daysLeft)} 天` : '逾期送出';
+      return `${date} <strong class="due overdue">逾期</strong><span class="due overdue">（${late}）</span>`;
+    }
+    if (!counting) return `${date} <span class="due">期限內送出</span>`;
+    if (f.daysLeft === 0) return `${date} <strong class="due soon">今天到期</strong>`;
+    const soon = f.daysLeft <= 7 ? ' soon' : '';
+    return `${date} <span class="due${soon}">剩 ${escapeHtml(f.daysLeft)} 天</span>`;
+  },
+
+  /** A refusal's words for the page: the server's detail, or what its status means. */
+  problemText(r) {
+    if (r.problem && r.problem.detail) return r.problem.detail;
+    if (r.status === 401) return '登入已逾時，請重新整理頁面並再次登入。';
+    if (r.status === 403) return '此帳號不能使用工會會務申請或備查，請以工會帳號登入。';
+    if (r.status === 404) return '查無資料。';
+    return Api.statusMessage(r.status);
+  },
+
+  /** GETs what a page needs at once; the first refusal, if any, is for the page to show. */
+  async loadAll(urls) {
+    const results = await Promise.all(urls.map(url => Api.json('GET', url)));
+    return { results, refused: results.find(r => !r.ok) || null };
   },
 };
