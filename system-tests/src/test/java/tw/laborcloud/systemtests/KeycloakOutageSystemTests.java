@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
 
-import tw.laborcloud.infra.LocalStack;
 import tw.laborcloud.infra.MailMessage;
 
 /**
@@ -26,16 +25,7 @@ import tw.laborcloud.infra.MailMessage;
  * circuit breaker stops calling Keycloak. When Keycloak is back, both accounts are opened
  * and each union gets its activation mail exactly once, and both can log in.
  */
-class KeycloakOutageSystemTests {
-
-    static LocalStack stack;
-    static StackClient client;
-
-    @BeforeAll
-    static void startStack() {
-        stack = SharedStack.get();
-        client = new StackClient(stack.gatewayUrl(), stack.keycloakUrl());
-    }
+class KeycloakOutageSystemTests extends StackTests {
 
     @AfterEach
     void keycloakRunsAgain() {

@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
 
-import tw.laborcloud.infra.LocalStack;
 import tw.laborcloud.infra.MailMessage;
 
 /**
@@ -21,16 +20,7 @@ import tw.laborcloud.infra.MailMessage;
  * the notice waits and is retried, and once the server is back the activation mail arrives,
  * exactly once.
  */
-class MailOutageSystemTests {
-
-    static LocalStack stack;
-    static StackClient client;
-
-    @BeforeAll
-    static void startStack() {
-        stack = SharedStack.get();
-        client = new StackClient(stack.gatewayUrl(), stack.keycloakUrl());
-    }
+class MailOutageSystemTests extends StackTests {
 
     @AfterEach
     void mailRunsAgain() {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,30 +17,17 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
-import tw.laborcloud.infra.LocalStack;
-
 /**
  * A union clerk fills in the whole registration form in Chromium with real PDF, JPG and BMP
  * files, makes two mistakes, reads the messages, fixes them, submits and gets the receipt.
  */
-class RegistrationFormBrowserTests {
+class RegistrationFormBrowserTests extends BrowserTests {
 
-    static LocalStack stack;
-    static Browser browser;
     static Path files;
 
     @BeforeAll
     static void start() {
-        stack = SharedStack.get();
-        browser = new Browser();
         files = Path.of(System.getProperty("laborcloud.screenshots", "target/screenshots")).resolveSibling("upload-files");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -9,12 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.jayway.jsonpath.JsonPath;
 
-import tw.laborcloud.infra.LocalStack;
 import tw.laborcloud.infra.MailMessage;
 
 /**
@@ -23,16 +21,7 @@ import tw.laborcloud.infra.MailMessage;
  * verified, an officer approves with a Keycloak token, the activation mail arrives, the
  * union logs in with its certificate number and password and reads its own profile only.
  */
-class RegistrationToActivationSystemTests {
-
-    static LocalStack stack;
-    static StackClient client;
-
-    @BeforeAll
-    static void startStack() {
-        stack = SharedStack.get();
-        client = new StackClient(stack.gatewayUrl(), stack.keycloakUrl());
-    }
+class RegistrationToActivationSystemTests extends StackTests {
 
     static String randomCertificateNo() {
         return String.valueOf(ThreadLocalRandom.current().nextInt(20_000_000, 99_999_999));

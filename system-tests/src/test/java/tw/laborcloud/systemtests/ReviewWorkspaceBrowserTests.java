@@ -12,14 +12,11 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 
-import tw.laborcloud.infra.LocalStack;
 import tw.laborcloud.platform.test.SealImages;
 
 /**
@@ -28,25 +25,7 @@ import tw.laborcloud.platform.test.SealImages;
  * the registered seal beside the uploaded one, and proposes approval; a supervisor (主管)
  * signs it off; the application is approved and the union's account opened.
  */
-class ReviewWorkspaceBrowserTests {
-
-    static LocalStack stack;
-    static StackClient client;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        stack = SharedStack.get();
-        client = new StackClient(stack.gatewayUrl(), stack.keycloakUrl());
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ReviewWorkspaceBrowserTests extends BrowserTests {
 
     @Test
     void aReviewerComparesTheSealsAndProposesApprovalAndASupervisorSignsItOff() {

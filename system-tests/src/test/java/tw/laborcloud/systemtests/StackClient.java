@@ -192,6 +192,37 @@ final class StackClient {
         return JsonPath.read(response.body(), "$.uploadId");
     }
 
+    record ActivatedUnion(String certificateNo, String password, String email, String name, String applicationId) {
+    }
+
+    /**
+     * A union registered, verified, its address confirmed and approved in two steps through the
+     * API, whose activation mail has arrived: ready to log in.
+     */
+    ActivatedUnion activatedUnion(LocalStack stack, String name) {
+        String certificateNo = String.valueOf(java.util.concurrent.ThreadLocalRandom.current()
+                .nextInt(20_000_000, 99_999_999));
+        String email = "clerk-" + certificateNo + "@union.example";
+        String password = "Union-Pass-2026";
+        String applicationId = registerUnion(certificateNo, password, email, name);
+        String approver = token("approver1", "Approver1-pass!");
+        String reviewer = token("reviewer1", "Reviewer1-pass!");
+        confirmContactEmail(stack, email);
+        await("case ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> caseReady(applicationId, approver));
+        HttpResponse<String> approved = approve(applicationId, reviewer, approver);
+        if (approved.statusCode() != 200) {
+            throw new AssertionError("sign-off refused: " + approved.statusCode() + " " + approved.body());
+        }
+        java.time.Instant signedOff = java.time.Instant.now();
+        MailMessage mail = await("activation mail").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> stack.mailMessages().stream().filter(m -> m.to().contains(email)
+                        && RegistrationToActivationSystemTests.isActivation(m)).findFirst().orElse(null), m -> m != null);
+        System.out.printf("sign-off to activation mail (%s): %d ms%n", certificateNo,
+                Duration.between(signedOff, mail.receivedAt()).toMillis());
+        return new ActivatedUnion(certificateNo, password, email, name, applicationId);
+    }
+
     /**
      * A token from Keycloak with user name and password (the dev-only direct-grant client
      * labor-test), as a union or an officer would get by logging in.

@@ -8,12 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.jayway.jsonpath.JsonPath;
 
-import tw.laborcloud.infra.LocalStack;
 import tw.laborcloud.infra.MailMessage;
 
 /**
@@ -22,16 +20,7 @@ import tw.laborcloud.infra.MailMessage;
  * with the registration password; the replacement is verified as round 2 and the case comes
  * back to the queue with the new document and its history, and can then be approved.
  */
-class SupplementSystemTests {
-
-    static LocalStack stack;
-    static StackClient client;
-
-    @BeforeAll
-    static void start() {
-        stack = SharedStack.get();
-        client = new StackClient(stack.gatewayUrl(), stack.keycloakUrl());
-    }
+class SupplementSystemTests extends StackTests {
 
     @Test
     void aReturnedApplicationComesBackWithTheReplacedDocumentAndIsApproved() {

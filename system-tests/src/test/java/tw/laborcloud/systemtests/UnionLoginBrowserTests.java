@@ -4,20 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
+
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import tw.laborcloud.infra.LocalStack;
 import tw.laborcloud.infra.MailMessage;
 
 /**
@@ -26,29 +21,11 @@ import tw.laborcloud.infra.MailMessage;
  * and password, its portal with 工會專屬服務 and 工會會務申請或備查, and logout, which ends the
  * Keycloak session too. The browser asks for English on purpose: the login page is still zh-TW.
  */
-class UnionLoginBrowserTests {
-
-    static LocalStack stack;
-    static StackClient client;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        stack = SharedStack.get();
-        client = new StackClient(stack.gatewayUrl(), stack.keycloakUrl());
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class UnionLoginBrowserTests extends BrowserTests {
 
     @Test
     void aUnionLogsInWithItsCertificateNumberLandsOnItsPortalAndLogsOut() {
-        ActivatedUnion union = activatedUnion("新北市登入測試產業工會");
+        StackClient.ActivatedUnion union = activatedUnion("新北市登入測試產業工會");
         Page page = browser.newPage("en-US");
 
         page.navigate(stack.gatewayUrl() + "/");
@@ -100,7 +77,7 @@ class UnionLoginBrowserTests {
 
     @Test
     void aForgottenPasswordIsResetThroughKeycloaksMailToTheUnionsAddress() {
-        ActivatedUnion union = activatedUnion("新北市忘記密碼測試產業工會");
+        StackClient.ActivatedUnion union = activatedUnion("新北市忘記密碼測試產業工會");
         Page page = browser.newPage("zh-TW");
         page.navigate(stack.gatewayUrl() + "/portal");
         page.getByText("忘記密碼？").click();
@@ -142,28 +119,7 @@ class UnionLoginBrowserTests {
         browser.screenshot(page, "officer-at-union-portal");
     }
 
-    record ActivatedUnion(String certificateNo, String password, String email, String name, String applicationId) {
-    }
-
-    /** A union registered, verified and approved through the API, whose activation mail has arrived. */
-    static ActivatedUnion activatedUnion(String name) {
-        String certificateNo = String.valueOf(ThreadLocalRandom.current().nextInt(20_000_000, 99_999_999));
-        String email = "clerk-" + certificateNo + "@union.example";
-        String password = "Union-Pass-2026";
-        String applicationId = client.registerUnion(certificateNo, password, email, name);
-        String approver = client.token("approver1", "Approver1-pass!");
-        String reviewer = client.token("reviewer1", "Reviewer1-pass!");
-        client.confirmContactEmail(stack, email);
-        await("case ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> client.caseReady(applicationId, approver));
-        HttpResponse<String> approved = client.approve(applicationId, reviewer, approver);
-        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
-        Instant signedOff = Instant.now();
-        MailMessage mail = await("activation mail").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> stack.mailMessages().stream().filter(m -> m.to().contains(email)
-                        && RegistrationToActivationSystemTests.isActivation(m)).findFirst().orElse(null), m -> m != null);
-        System.out.printf("sign-off to activation mail (%s): %d ms%n", certificateNo,
-                Duration.between(signedOff, mail.receivedAt()).toMillis());
-        return new ActivatedUnion(certificateNo, password, email, name, applicationId);
+    static StackClient.ActivatedUnion activatedUnion(String name) {
+        return client.activatedUnion(stack, name);
     }
 }
