@@ -46,6 +46,7 @@ import tw.laborcloud.platform.test.SealImages;
 import tw.laborcloud.review.audit.AuditTrail;
 import tw.laborcloud.review.cases.CaseStatus;
 import tw.laborcloud.review.cases.Cases;
+import tw.laborcloud.review.filings.FilingCases;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -60,6 +61,8 @@ abstract class ReviewScenarios {
     Cases cases;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    FilingCases filingCases;
     CaseEvents events;
 
     @BeforeEach
@@ -79,6 +82,20 @@ abstract class ReviewScenarios {
     MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
         return request.contentType(MediaType.APPLICATION_JSON).content(body)
                 .header("X-Forwarded-For", "203.0.113.9, 10.0.0.7");
+    }
+
+    /** A sign-off or send-back body with the revision the officer's page shows now. */
+    String seen(String applicationId, String json) {
+        return withRevision(json, cases.find(applicationId).orElseThrow().revisionOrZero());
+    }
+
+    String seenFiling(String filingId, String json) {
+        return withRevision(json, filingCases.find(filingId).orElseThrow().revisionOrZero());
+    }
+
+    static String withRevision(String json, long revision) {
+        return json.equals("{}") ? "{\"revision\":" + revision + "}"
+                : json.substring(0, json.length() - 1) + ",\"revision\":" + revision + "}";
     }
 
     void propose(String applicationId, String body, JwtRequestPostProcessor who) throws Exception {
@@ -212,7 +229,7 @@ abstract class ReviewScenarios {
         mvc.perform(json(post("/api/review/cases/" + both + "/sign-off"), "{}").with(clerkAndBoss))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("SAME_OFFICER"));
 
-        mvc.perform(json(post("/api/review/cases/" + id + "/sign-off"), "{\"comment\":\"如擬\"}").with(APPROVER))
+        mvc.perform(json(post("/api/review/cases/" + id + "/sign-off"), seen(id, "{\"comment\":\"如擬\"}")).with(APPROVER))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPROVED"))
                 .andExpect(jsonPath("$.decision.proposedBy").value("reviewer1"))
@@ -260,7 +277,7 @@ abstract class ReviewScenarios {
         propose(id, "{\"outcome\":\"REJECT\",\"reason\":\"會員人數不符規定\"}", REVIEWER);
         mvc.perform(json(post("/api/review/cases/" + id + "/send-back"), "{}").with(APPROVER))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("comment"));
-        mvc.perform(json(post("/api/review/cases/" + id + "/send-back"), "{\"comment\":\"請先請申請人補正名冊\"}")
+        mvc.perform(json(post("/api/review/cases/" + id + "/send-back"), seen(id, "{\"comment\":\"請先請申請人補正名冊\"}"))
                         .with(APPROVER))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("READY_FOR_REVIEW"))
                 .andExpect(jsonPath("$.proposal").doesNotExist())
@@ -275,13 +292,15 @@ abstract class ReviewScenarios {
     @Test
     void ofOfficersActingOnOneCaseAtOnceExactlyOneWinsAndTheOthersAreToldWhy() throws Exception {
         String id = events.readyCase(true);
+        String shownToReviewers = seen(id, "{\"outcome\":\"APPROVE\"}");
         List<Integer> proposals = concurrently(4, i -> mvc.perform(json(post("/api/review/cases/" + id + "/proposal"),
-                "{\"outcome\":\"APPROVE\",\"revision\":0}").with(officer("reviewer" + i, "reviewer"))).andReturn()
+                shownToReviewers).with(officer("reviewer" + i, "reviewer"))).andReturn()
                 .getResponse().getStatus());
         assertThat(proposals).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
 
+        String shown = seen(id, "{}");
         List<String> signOffs = concurrently(4, i -> mvc.perform(json(post("/api/review/cases/" + id + "/sign-off"),
-                "{}").with(officer("approver" + i, "approver"))).andReturn().getResponse().getContentAsString(
+                shown).with(officer("approver" + i, "approver"))).andReturn().getResponse().getContentAsString(
                 StandardCharsets.UTF_8));
         assertThat(signOffs).filteredOn(s -> s.contains("\"status\":\"APPROVED\"")).hasSize(1);
         assertThat(signOffs).filteredOn(s -> !s.contains("\"status\":\"APPROVED\""))
@@ -291,8 +310,9 @@ abstract class ReviewScenarios {
 
         // a page showing an old revision cannot act on what it did not see
         String other = events.readyCase(true);
-        propose(other, "{\"outcome\":\"APPROVE\",\"revision\":0}", REVIEWER);
-        mvc.perform(json(post("/api/review/cases/" + other + "/send-back"), "{\"comment\":\"x\",\"revision\":0}")
+        long before = cases.find(other).orElseThrow().revisionOrZero();
+        propose(other, seen(other, "{\"outcome\":\"APPROVE\"}"), REVIEWER);
+        mvc.perform(json(post("/api/review/cases/" + other + "/send-back"), withRevision("{\"comment\":\"x\"}", before))
                         .with(APPROVER))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CASE_CHANGED"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("reviewer1")));
@@ -336,14 +356,20 @@ abstract class ReviewScenarios {
         propose(id, "{\"outcome\":\"SUPPLEMENT\",\"documents\":[{\"kind\":\"UNION_SEAL\",\"reason\":\"圖記模糊無法辨識\"}],"
                 + "\"note\":\"請以清晰掃描檔補正\"}", REVIEWER);
         mvc.perform(json(post("/api/review/cases/" + id + "/sign-off"), "{}").with(APPROVER))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("revision"));
+        mvc.perform(json(post("/api/review/cases/" + id + "/sign-off"), seen(id, "{}")).with(APPROVER))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("AWAITING_SUPPLEMENTS"))
                 .andExpect(jsonPath("$.supplementRequest.round").value(2));
         assertThat(KafkaTestClient.awaitOne(brokers, Topics.SUPPLEMENT_REQUESTED, id, Duration.ofSeconds(30)).value())
                 .contains("UNION_SEAL").contains("圖記模糊無法辨識").contains("請以清晰掃描檔補正");
 
-        events.documentsReplaced(id, 2, "UNION_SEAL", "seal2-" + id);
-        events.awaitStatus(id, CaseStatus.AWAITING_DOCUMENTS);
+        // the verification of the replacements overtakes the replacements themselves (two topics):
+        // the case waits for the documents before anyone can review them
         events.verified(id, 2, "seal2-" + id);
+        events.awaitStatus(id, CaseStatus.AWAITING_DOCUMENTS);
+        mvc.perform(json(post("/api/review/cases/" + id + "/proposal"), "{\"outcome\":\"APPROVE\"}").with(REVIEWER))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("WRONG_STATUS"));
+        events.documentsReplaced(id, 2, "UNION_SEAL", "seal2-" + id);
         events.awaitStatus(id, CaseStatus.READY_FOR_REVIEW);
         mvc.perform(get("/api/review/cases/" + id).with(REVIEWER))
                 .andExpect(jsonPath("$.documentsRound").value(2))
@@ -527,7 +553,8 @@ abstract class ReviewScenarios {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("AWAITING_SIGN_OFF"));
         mvc.perform(json(post("/api/review/filings/" + filingId + "/sign-off"), "{}").with(REVIEWER))
                 .andExpect(status().isForbidden());
-        mvc.perform(json(post("/api/review/filings/" + filingId + "/sign-off"), "{}").with(APPROVER))
+        mvc.perform(json(post("/api/review/filings/" + filingId + "/sign-off"), seenFiling(filingId, "{}"))
+                        .with(APPROVER))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETURNED"));
         assertThat(KafkaTestClient.awaitOne(brokers, Topics.FILING_DECIDED, filingId, Duration.ofSeconds(30)).value())
                 .contains("\"outcome\":\"RETURNED\"", "理事會決議未載明新會址", "\"round\":1", "\"unionId\":\"55500081\"");
@@ -539,8 +566,9 @@ abstract class ReviewScenarios {
                 .andExpect(status().isOk());
         mvc.perform(json(post("/api/review/filings/" + filingId + "/sign-off"), "{}").with(clerkAndBoss))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("SAME_OFFICER"));
+        String shownFiling = seenFiling(filingId, "{}");
         List<Integer> signOffs = concurrently(3, i -> mvc.perform(json(post("/api/review/filings/" + filingId
-                + "/sign-off"), "{}").with(officer("approver" + i, "approver"))).andReturn().getResponse().getStatus());
+                + "/sign-off"), shownFiling).with(officer("approver" + i, "approver"))).andReturn().getResponse().getStatus());
         assertThat(signOffs).containsOnly(200, 409).filteredOn(st -> st == 200).hasSize(1);
         mvc.perform(get("/api/review/filings/" + filingId).with(REVIEWER))
                 .andExpect(jsonPath("$.status").value("ACCEPTED"))

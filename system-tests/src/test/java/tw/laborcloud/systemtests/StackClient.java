@@ -175,7 +175,10 @@ final class StackClient {
         if (proposed.statusCode() != 200) {
             throw new AssertionError("proposal refused: " + proposed.statusCode() + " " + proposed.body());
         }
-        return postJson("/api/review/cases/" + applicationId + "/sign-off", "{\"comment\":\"如擬\"}", approverToken);
+        // the supervisor signs off the proposal as it was shown (its revision)
+        Number revision = JsonPath.read(proposed.body(), "$.revision");
+        return postJson("/api/review/cases/" + applicationId + "/sign-off",
+                "{\"comment\":\"如擬\",\"revision\":" + revision + "}", approverToken);
     }
 
     /** The applicant's view of the application's status (e.g. UNDER_REVIEW, APPROVED, ACCOUNT_ACTIVATED). */

@@ -40,8 +40,9 @@ class SupplementSystemTests extends StackTests {
                 {"outcome":"SUPPLEMENT","documents":[{"kind":"UNION_SEAL","reason":"圖記模糊，請重新掃描"}],
                  "note":"請以 300 dpi 彩色掃描"}""", reviewer);
         assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
-        HttpResponse<String> signedOff = client.postJson("/api/review/cases/" + applicationId + "/sign-off", "{}",
-                approver);
+        Number revision = JsonPath.read(proposed.body(), "$.revision");
+        HttpResponse<String> signedOff = client.postJson("/api/review/cases/" + applicationId + "/sign-off",
+                "{\"revision\":" + revision + "}", approver);
         assertThat(signedOff.statusCode()).as(signedOff.body()).isEqualTo(200);
         assertThat((String) JsonPath.read(signedOff.body(), "$.status")).isEqualTo("AWAITING_SUPPLEMENTS");
 

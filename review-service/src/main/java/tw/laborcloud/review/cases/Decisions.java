@@ -3,6 +3,7 @@ package tw.laborcloud.review.cases;
 import static tw.laborcloud.review.decision.SignOffRules.entry;
 import static tw.laborcloud.review.decision.SignOffRules.optionalText;
 import static tw.laborcloud.review.decision.SignOffRules.requireOtherOfficer;
+import static tw.laborcloud.review.decision.SignOffRules.requireRevision;
 import static tw.laborcloud.review.decision.SignOffRules.requiredText;
 import static tw.laborcloud.review.decision.SignOffRules.taipei;
 
@@ -126,7 +127,8 @@ public class Decisions {
                 }
             };
             PendingEvent pending = outbox.pending(event);
-            act(current, request == null ? null : request.revision(), update.push(PendingEvent.FIELD, pending), actor);
+            act(current, requireRevision(request == null ? null : request.revision()),
+                    update.push(PendingEvent.FIELD, pending), actor);
             log.info("case {} {} signed off by {} (proposed by {})", applicationId, proposal.outcome(),
                     actor.username(), proposal.proposedBy());
             relay.publishSoon(Cases.COLLECTION, applicationId);
@@ -144,7 +146,7 @@ public class Decisions {
             requireOtherOfficer(current.proposal().proposedBy(), actor);
             Update update = new Update().unset("proposal")
                     .push("history", entry(actor, "SENT_BACK", describe(current.proposal()) + "；意見：" + comment));
-            act(current, request.revision(), update, actor);
+            act(current, requireRevision(request.revision()), update, actor);
             return get(applicationId);
         });
     }

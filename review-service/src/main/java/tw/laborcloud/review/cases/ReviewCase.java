@@ -100,11 +100,12 @@ public record ReviewCase(
             return CaseStatus.AWAITING_REGISTRATION;
         }
         int verified = verification == null ? 0 : verification.roundOrFirst();
-        // the replacement and its verification come on different topics: either proves the documents came
-        if (Math.max(receivedRound(), verified) < expectedRound()) {
-            return CaseStatus.AWAITING_SUPPLEMENTS;
+        if (receivedRound() < expectedRound()) {
+            // the replacement and its verification come on different topics: until the documents
+            // themselves are here, a verification of them alone does not make the case reviewable
+            return verified >= expectedRound() ? CaseStatus.AWAITING_DOCUMENTS : CaseStatus.AWAITING_SUPPLEMENTS;
         }
-        if (verified < Math.max(expectedRound(), receivedRound())) {
+        if (verified < receivedRound()) {
             return CaseStatus.AWAITING_DOCUMENTS;
         }
         return proposal == null ? CaseStatus.READY_FOR_REVIEW : CaseStatus.AWAITING_SIGN_OFF;
@@ -119,9 +120,10 @@ public record ReviewCase(
         return documentsRound == null ? 1 : documentsRound;
     }
 
-    /** True when the verification on the case is of the newest documents. */
+    /** True when the newest documents are on the case and the verification on it is of them. */
     public boolean documentsVerified() {
-        return verification != null && verification.roundOrFirst() >= Math.max(expectedRound(), receivedRound());
+        return verification != null && receivedRound() >= expectedRound()
+                && verification.roundOrFirst() >= receivedRound();
     }
 
     public long revisionOrZero() {

@@ -42,6 +42,18 @@ public final class SignOffRules {
         return text.strip();
     }
 
+    /**
+     * A sign-off or send-back names the revision of the case the supervisor saw, so that nobody
+     * signs off a proposal that was sent back and proposed again meanwhile.
+     */
+    public static long requireRevision(Long shown) {
+        if (shown == null) {
+            throw ApiException.invalid(List.of(new FieldViolation("revision", "REQUIRED",
+                    "缺少案件版本：請重新整理頁面後再核定")));
+        }
+        return shown;
+    }
+
     /** Four eyes: whoever proposed cannot also sign off (or send back) the same proposal. */
     public static void requireOtherOfficer(String proposedBy, Actor actor) {
         if (proposedBy.equals(actor.username())) {

@@ -3,6 +3,7 @@ package tw.laborcloud.review.filings;
 import static tw.laborcloud.review.decision.SignOffRules.entry;
 import static tw.laborcloud.review.decision.SignOffRules.optionalText;
 import static tw.laborcloud.review.decision.SignOffRules.requireOtherOfficer;
+import static tw.laborcloud.review.decision.SignOffRules.requireRevision;
 import static tw.laborcloud.review.decision.SignOffRules.requiredText;
 import static tw.laborcloud.review.decision.SignOffRules.taipei;
 
@@ -102,7 +103,7 @@ public class FilingDecisions {
                     .push("history", entry(actor, "SIGNED_OFF", describe(proposal)
                             + (comment == null ? "" : "；核定意見：" + comment)))
                     .push(PendingEvent.FIELD, outbox.pending(event));
-            act(current, request == null ? null : request.revision(), update);
+            act(current, requireRevision(request == null ? null : request.revision()), update);
             log.info("filing {} round {} {} signed off by {} (proposed by {})", filingId, current.roundOrFirst(),
                     decision.outcome(), actor.username(), proposal.proposedBy());
             relay.publishSoon(FilingCases.COLLECTION, filingId);
@@ -117,7 +118,7 @@ public class FilingDecisions {
             FilingCase current = get(filingId);
             requireStatus(current, Status.AWAITING_SIGN_OFF, "退回擬辦");
             requireOtherOfficer(current.proposal().proposedBy(), actor);
-            act(current, request.revision(), new Update().unset("proposal")
+            act(current, requireRevision(request.revision()), new Update().unset("proposal")
                     .push("history", entry(actor, "SENT_BACK", describe(current.proposal()) + "；意見：" + comment)));
             return get(filingId);
         });

@@ -53,6 +53,8 @@ class EventHandlers {
                 // rounds of one application come in order (same topic, same key): the newest wins
                 .set("verification", new ReviewCase.Verification(e.verdict(), e.documents(), e.occurredAt(),
                         e.round() == null ? 1 : e.round()))
+                // a page showing the documents before this must not act on them
+                .inc("revision", 1L)
                 .push("history", new ReviewCase.HistoryEntry(Instant.now(), "system", "DOCUMENTS_VERIFIED",
                         "第 " + (e.round() == null ? 1 : e.round()) + " 次：" + e.verdict().name(), null))));
     }
@@ -61,6 +63,7 @@ class EventHandlers {
     Consumer<DocumentsReplaced> documentsReplaced() {
         return Inbound.handler(e -> cases.applyOnce(e.applicationId(), e.eventId(), new Update()
                 .set("documentsRound", e.round())
+                .inc("revision", 1L)
                 .push("replacements", new ReviewCase.Replacement(e.round(), e.documents(), e.occurredAt()))
                 .push("history", new ReviewCase.HistoryEntry(Instant.now(), "system", "SUPPLEMENTS_RECEIVED",
                         e.documents().stream().map(d -> DocumentKinds.label(d.kind())).toList().toString(), null))));
