@@ -202,10 +202,21 @@ abstract class SupplementScenarios {
                 replacements(c)).andReturn().getResponse().getStatus());
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
-        assertThat(statuses).filteredOn(s -> s == 409).hasSize(5);
+        // the others lost the race (409) or, beyond the attempt limit, were not even checked (429)
+        assertThat(statuses).filteredOn(s -> s != 200).hasSize(5).containsOnly(409, 429);
         assertThat(stored(c).getList("supplementHistory", Document.class)).hasSize(1);
         assertThat(KafkaTestClient.readAll(brokers, Topics.DOCUMENTS_REPLACED, c.applicationId(), Duration.ofSeconds(3)))
                 .hasSize(1);
+    }
+
+    @Test
+    void aBurstOfParallelGuessesGetsNoMoreThanFiveChecked() throws Exception {
+        Case c = returned();
+        List<Integer> statuses = Applicants.simultaneously(10, () -> supplements(c, WRONG_PASSWORD,
+                replacements(c)).andReturn().getResponse().getStatus());
+        assertThat(statuses).containsOnly(422, 429);
+        assertThat(statuses).filteredOn(s -> s == 422).hasSizeLessThanOrEqualTo(5);
+        supplements(c, RegistrationForms.PASSWORD, replacements(c)).andExpect(status().isTooManyRequests());
     }
 
     @Test

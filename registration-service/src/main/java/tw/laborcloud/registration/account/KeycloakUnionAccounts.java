@@ -95,15 +95,18 @@ class KeycloakUnionAccounts implements UnionAccounts, DisposableBean {
     public boolean close(String username) {
         RealmResource realmResource = keycloak.realm(realm);
         List<UserRepresentation> found = realmResource.users().searchByUsername(username, true);
-        if (found.isEmpty() || Boolean.FALSE.equals(found.getFirst().isEnabled())) {
+        if (found.isEmpty()) {
             return false;
         }
         UserRepresentation user = found.getFirst();
-        user.setEnabled(false);
-        realmResource.users().get(user.getId()).update(user);
-        // a disabled user's open sessions would otherwise live on until they expire
+        boolean closing = !Boolean.FALSE.equals(user.isEnabled());
+        if (closing) {
+            user.setEnabled(false);
+            realmResource.users().get(user.getId()).update(user);
+        }
+        // also when redelivered after a failure between the two calls: its open sessions end now
         realmResource.users().get(user.getId()).logout();
-        return true;
+        return closing;
     }
 
     private static String existingUserId(RealmResource realmResource, NewUnionAccount account) {

@@ -33,10 +33,14 @@ public final class PasswordAttempts {
         return withinWindow && now.isBefore(until) ? Optional.of(until) : Optional.empty();
     }
 
+    /** Attempts on record within the window before {@code now} (failures, and checks under way). */
+    public static int inWindow(List<Instant> attempts, Instant now) {
+        Instant windowStart = now.minus(WINDOW);
+        return (int) (attempts == null ? 0 : attempts.stream().filter(t -> t.isAfter(windowStart)).count());
+    }
+
     /** How many more wrong passwords are allowed after the failures given (the newest one included). */
     public static int remaining(List<Instant> latestFailures, Instant now) {
-        Instant windowStart = now.minus(WINDOW);
-        long recent = latestFailures == null ? 0 : latestFailures.stream().filter(t -> t.isAfter(windowStart)).count();
-        return (int) Math.max(0, LIMIT - recent);
+        return Math.max(0, LIMIT - inWindow(latestFailures, now));
     }
 }

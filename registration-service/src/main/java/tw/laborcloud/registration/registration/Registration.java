@@ -25,7 +25,7 @@ import tw.laborcloud.registration.account.PasswordHash;
  * @param supplementsReceivedAt when the latest replacements arrived (the supplement request is
  *     then cleared and moved to {@code supplementHistory})
  * @param supplementHistory every answered supplement request, oldest first
- * @param wrongPasswords the times of the latest wrong passwords (at most {@link PasswordAttempts#LIMIT}),
+ * @param wrongPasswords the times of the latest password attempts still counted (wrong ones, and checks under way; at most {@link PasswordAttempts#LIMIT} + 1),
  *     stored here so that the limit holds whichever instance answers
  */
 @Document(Registrations.COLLECTION)

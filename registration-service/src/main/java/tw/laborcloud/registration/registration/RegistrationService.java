@@ -157,19 +157,30 @@ public class RegistrationService {
                 : r.supplementDocuments();
         List<FieldViolation> violations = new ArrayList<>(SupplementValidator.validate(requested, request.documents()));
         String password = request.password();
+        boolean passwordRight = false;
         if (password == null || password.isEmpty()) {
             violations.add(new FieldViolation("password", "REQUIRED", "請輸入註冊時設定的密碼"));
-        } else if (!passwordMatches(r, password)) {
-            registrations.recordWrongPassword(applicationId, now);
-            List<Instant> failures = new ArrayList<>(r.wrongPasswords() == null ? List.of() : r.wrongPasswords());
-            failures.add(now);
-            int remaining = PasswordAttempts.remaining(failures, now);
+        } else {
+            // counted before the check: a burst of parallel guesses gets no more than the limit
+            List<Instant> attempts = registrations.reserveAttempt(applicationId, now);
+            if (PasswordAttempts.inWindow(attempts, now) > PasswordAttempts.LIMIT) {
+                registrations.releaseAttempt(applicationId, now);
+                throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS",
+                        "短時間內送出太多次，請稍候幾分鐘再試", List.of());
+            }
+            passwordRight = passwordMatches(r, password);
+            if (!passwordRight) {
+                int remaining = PasswordAttempts.remaining(attempts, now);
             log.info("wrong password for the supplements of {} ({} attempts left)", applicationId, remaining);
-            violations.add(new FieldViolation("password", "WRONG_PASSWORD", remaining > 0
-                    ? "密碼錯誤，請輸入註冊時設定的密碼（再錯 " + remaining + " 次將暫停 15 分鐘）"
-                    : "密碼錯誤次數過多，請於 15 分鐘後再試"));
+                violations.add(new FieldViolation("password", "WRONG_PASSWORD", remaining > 0
+                        ? "密碼錯誤，請輸入註冊時設定的密碼（再錯 " + remaining + " 次將暫停 15 分鐘）"
+                        : "密碼錯誤次數過多，請於 15 分鐘後再試"));
+            }
         }
         if (!violations.isEmpty()) {
+            if (passwordRight) {
+                registrations.releaseAttempt(applicationId, now);
+            }
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED",
                     "資料有誤，請依各欄位說明修正後再送出。", violations);
         }
@@ -190,7 +201,8 @@ public class RegistrationService {
                 replacements.stream().map(d -> new RegistrationSubmitted.SubmittedDocument(d.kind(), d.uploadId()))
                         .toList());
         if (!registrations.replaceDocuments(r, documents, answered, now, outbox.pending(event))) {
-            // another submission was taken in the meantime
+            // another submission was taken in the meantime (the taken one reset the attempts)
+            registrations.releaseAttempt(applicationId, now);
             throw notAwaitingSupplements(registrations.find(applicationId).orElse(r));
         }
         log.info("supplements of {} received: round {}, {}", applicationId, round, replacedKinds);

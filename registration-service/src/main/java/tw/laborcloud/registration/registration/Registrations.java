@@ -8,6 +8,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -99,9 +100,24 @@ public class Registrations {
     }
 
     /** Keeps the time of a wrong password with the few before it (all the limit needs). */
-    public void recordWrongPassword(String applicationId, Instant at) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(applicationId)),
-                new Update().push("wrongPasswords").slice(-PasswordAttempts.LIMIT).each(at), Registration.class);
+    /**
+     * Counts a password attempt before its (deliberately slow) check, so that parallel requests
+     * see each other: returns the attempts on record after this one. A wrong password leaves it
+     * there as the failure; a right one takes it back ({@link #releaseAttempt}).
+     */
+    public List<Instant> reserveAttempt(String applicationId, Instant at) {
+        Registration after = mongo.findAndModify(Query.query(Criteria.where("_id").is(applicationId)),
+                new Update().push("wrongPasswords").slice(-(PasswordAttempts.LIMIT + 1)).each(at),
+                FindAndModifyOptions.options().returnNew(true), Registration.class);
+        return after == null || after.wrongPasswords() == null ? List.of() : after.wrongPasswords();
+    }
+
+    public void releaseAttempt(String applicationId, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(applicationId)), new Update().pull("wrongPasswords", at),
+                Registration.class);
+        // a right password leaves the registration as it was, without an empty list behind
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(applicationId).and("wrongPasswords").size(0)),
+                new Update().unset("wrongPasswords"), Registration.class);
     }
 
     /**
