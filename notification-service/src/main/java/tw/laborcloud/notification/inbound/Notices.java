@@ -110,8 +110,9 @@ class Notices {
 
     /**
      * The bureau's decision on a union-affairs filing, mailed to the union's contact address
-     * (known from its activation). A filing can be returned and resubmitted, so each decision
-     * (event) is one notice.
+     * (known from its activation). A filing can be returned and resubmitted; each round is
+     * decided once, so the notice is keyed by filing and round (a decision republished under
+     * another event id is not mailed twice).
      */
     void filingDecided(FilingDecided event) {
         if (event.unionId() == null || event.unionId().isBlank()) {
@@ -122,7 +123,7 @@ class Notices {
                 OUTCOME, event.outcome() == null ? "" : event.outcome().name(), REASON, nonNull(event.reason()));
         String recipient = Recipient.unionKey(event.unionId());
         notifications.record(Notification.waiting(
-                Notification.id(FILING_DECIDED, event.applicationId()) + ":" + event.eventId(), FILING_DECIDED,
+                Notification.id(FILING_DECIDED, event.applicationId()) + "#" + event.round(), FILING_DECIDED,
                 recipient, details, Instant.now()));
         releaseWaiting(recipient);
     }

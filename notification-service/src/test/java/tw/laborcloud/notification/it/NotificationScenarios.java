@@ -249,6 +249,9 @@ abstract class NotificationScenarios {
                 .until(() -> !notifications.waitingForRecipient(Recipient.unionKey(unionId)).isEmpty());
         send(Topics.ACCOUNT_ACTIVATED, app.activated());
         send(Topics.FILING_DECIDED, returned); // redelivered
+        // the same decision republished under another event id
+        send(Topics.FILING_DECIDED, FilingDecided.of(filingId, "corr-" + filingId, unionId, app.certificateNo(),
+                "OFFICER_ROSTER", "理監事名冊備查", 1, FilingDecided.Outcome.RETURNED, "理事人數與會議紀錄不符", "approver1"));
         MimeMessage mail = withSubjectContaining(awaitMails(app.email(), 2), "退回補正通知");
         assertThat(part(mail, "text/plain")).contains("理監事名冊備查", "理事人數與會議紀錄不符", filingId,
                 "https://labor.example.test/portal/affairs");
