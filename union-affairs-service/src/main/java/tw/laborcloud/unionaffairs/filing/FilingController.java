@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
+import tw.laborcloud.unionaffairs.access.OfficerReads;
 import tw.laborcloud.unionaffairs.filing.FilingService.Draft;
 import tw.laborcloud.unionaffairs.filing.FilingViews.FilingSummary;
 import tw.laborcloud.unionaffairs.filing.FilingViews.FilingTypeView;
@@ -31,8 +34,10 @@ class FilingController {
 
     private final FilingService service;
     private final Clock clock;
+    private final OfficerReads officerReads;
 
-    FilingController(FilingService service, Clock clock) {
+    FilingController(FilingService service, Clock clock, OfficerReads officerReads) {
+        this.officerReads = officerReads;
         this.service = service;
         this.clock = clock;
     }
@@ -81,17 +86,21 @@ class FilingController {
 
     /** Officers see what was submitted; a draft the union never sent is its own business. */
     @GetMapping("/api/union/profiles/{unionId}/filings")
-    List<FilingSummary> ofUnion(@PathVariable String unionId) {
-        return service.list(unionId).stream().filter(f -> f.round() > 0).map(f -> FilingSummary.of(f, clock))
-                .toList();
+    List<FilingSummary> ofUnion(@PathVariable String unionId, Authentication reader, HttpServletRequest request) {
+        List<FilingSummary> filings = service.list(unionId).stream().filter(f -> f.round() > 0)
+                .map(f -> FilingSummary.of(f, clock)).toList();
+        officerReads.record(reader, request, unionId, "FILINGS");
+        return filings;
     }
 
     @GetMapping("/api/union/profiles/{unionId}/filings/{filingId}")
-    FilingView oneOfUnion(@PathVariable String unionId, @PathVariable String filingId) {
+    FilingView oneOfUnion(@PathVariable String unionId, @PathVariable String filingId, Authentication reader,
+            HttpServletRequest request) {
         Filing filing = service.own(unionId, filingId);
         if (filing.round() == 0) {
             throw FilingService.notFound();
         }
+        officerReads.record(reader, request, unionId, "FILING " + filingId);
         return view(filing);
     }
 

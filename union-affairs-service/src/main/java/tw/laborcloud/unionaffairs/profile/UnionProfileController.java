@@ -8,6 +8,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tw.laborcloud.unionaffairs.access.OfficerReads;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,8 +26,11 @@ class UnionProfileController {
 
     private final UnionProfiles profiles;
 
-    UnionProfileController(UnionProfiles profiles) {
+    private final OfficerReads officerReads;
+
+    UnionProfileController(UnionProfiles profiles, OfficerReads officerReads) {
         this.profiles = profiles;
+        this.officerReads = officerReads;
     }
 
     @GetMapping("/api/union/profile")
@@ -33,12 +39,14 @@ class UnionProfileController {
     }
 
     @GetMapping("/api/union/profiles/{unionId}")
-    ProfileView one(@PathVariable String unionId, JwtAuthenticationToken authentication) {
+    ProfileView one(@PathVariable String unionId, JwtAuthenticationToken authentication, HttpServletRequest request) {
         if (!UnionIdentity.isOfficer(authentication)
                 && !unionId.equals(UnionIdentity.ownUnionId(authentication.getToken()))) {
             throw ApiException.forbidden("NOT_YOUR_UNION", "只能查看自己工會的資料。");
         }
-        return load(unionId);
+        ProfileView profile = load(unionId);
+        officerReads.record(authentication, request, unionId, "PROFILE");
+        return profile;
     }
 
     private ProfileView load(String unionId) {

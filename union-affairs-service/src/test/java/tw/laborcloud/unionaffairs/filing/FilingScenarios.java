@@ -517,6 +517,21 @@ abstract class FilingScenarios {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/union/filings").with(officer("ops"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/union/filings")).andExpect(status().isUnauthorized());
+
+        // every officer read of the union's data is on record, with who and from where; the union's own reads are not
+        mvc.perform(get("/api/union/profiles/{u}", unionId).with(officer("reviewer"))
+                .header("X-Forwarded-For", "203.0.113.50")).andExpect(status().isOk());
+        mvc.perform(get("/api/union/profiles/{u}", unionId).with(union(unionId))).andExpect(status().isOk());
+        List<Document> reads = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("unionId").is(unionId)), Document.class,
+                tw.laborcloud.unionaffairs.access.OfficerReads.COLLECTION);
+        assertThat(reads).extracting(r -> r.getString("what"))
+                .containsExactlyInAnyOrder("FILINGS", "FILING " + sent, "FILINGS", "FILING " + sent, "PROFILE");
+        assertThat(reads).filteredOn(r -> "PROFILE".equals(r.getString("what"))).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.getList("roles", String.class)).containsExactly("reviewer");
+                    assertThat(r.getString("remoteAddress")).isEqualTo("203.0.113.50");
+                });
     }
 
     // --- helpers -------------------------------------------------------------------------
