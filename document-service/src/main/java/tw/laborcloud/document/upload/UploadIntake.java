@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import tw.laborcloud.events.registration.DocumentKinds;
+
 /**
  * Accepts an applicant's file: counts, hashes and types it from a temporary copy, refuses
  * what can never be right (empty, too large, a type the kind does not take, an image
@@ -26,14 +28,17 @@ class UploadIntake {
     private final Uploads uploads;
     private final Clock clock;
     private final Duration stagedLifetime;
+    private final Duration filingStagedLifetime;
     private final long maxImagePixels;
 
     UploadIntake(Uploads uploads, Clock clock,
             @Value("${laborcloud.documents.staged-lifetime:PT24H}") Duration stagedLifetime,
+            @Value("${laborcloud.documents.filing-staged-lifetime:P30D}") Duration filingStagedLifetime,
             @Value("${laborcloud.documents.max-image-pixels:" + ImageHeader.DEFAULT_MAX_PIXELS + "}") long maxImagePixels) {
         this.uploads = uploads;
         this.clock = clock;
         this.stagedLifetime = stagedLifetime;
+        this.filingStagedLifetime = filingStagedLifetime;
         this.maxImagePixels = maxImagePixels;
     }
 
@@ -64,8 +69,10 @@ class UploadIntake {
         }
         // milliseconds: what the store keeps, so the receipt and the record agree
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // a registration is filled in one sitting; a filing's draft may wait days for its submission
+        Duration lifetime = DocumentKinds.knownFilingAttachment(kind.name()) ? filingStagedLifetime : stagedLifetime;
         Upload upload = uploads.stage(staged, kind, FileNames.sanitise(received.fileName()), detected, now,
-                now.plus(stagedLifetime));
+                now.plus(lifetime));
         log.info("staged upload {} ({}, {}, {} bytes)", upload.id(), kind, detected, upload.size());
         return UploadReceipt.of(upload);
     }

@@ -97,6 +97,16 @@ class DocumentIntakeIntegrationTests {
     }
 
     @Test
+    void aFilingAttachmentWaitsThirtyDaysInTheUnionsDraft() throws Exception {
+        String body = mvc.perform(Multipart.upload("BOARD_RESOLUTION", "理事會決議.pdf", "application/pdf",
+                        TestFiles.pdf(1, "board resolution")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        Document stored = mongo.findById(JsonPath.read(body, "$.uploadId"), Document.class, Uploads.COLLECTION);
+        assertThat(Duration.between(stored.getDate("createdAt").toInstant(), stored.getDate("expiresAt").toInstant()))
+                .isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
     void jpgAndBmpSealsAreAcceptedByTheirContent() throws Exception {
         byte[] jpg = TestFiles.jpeg(300, 300, Color.RED);
         byte[] bmp = TestFiles.bmp(120, 80, Color.BLUE);
