@@ -86,6 +86,16 @@ const Uploads = {
     document.getElementById(Uploads.id(u, '-remove')).addEventListener('click', () => Uploads.remove(u.kind, store, u.idPrefix));
   },
 
+  /** Uploads under way: a form is not sent while a file it names is still on its way. */
+  running: 0,
+
+  /** Shows why the form waits and returns true while an upload runs. */
+  stillRunning() {
+    if (Uploads.running === 0) return false;
+    FormErrors.show([{ field: null, message: '檔案仍在上傳中，請等上傳完成（顯示「已上傳」）後再送出。' }]);
+    return true;
+  },
+
   send(u, file, store, onAccepted) {
     const el = suffix => document.getElementById(Uploads.id(u, suffix));
     const input = el(''), error = el('-error'), info = el('-info'), progress = el('-progress');
@@ -110,6 +120,8 @@ const Uploads = {
     progress.value = 0;
     info.textContent = `上傳中：${file.name}`;
     xhr.upload.onprogress = e => { if (e.lengthComputable) progress.value = Math.round(e.loaded * 100 / e.total); };
+    Uploads.running++;
+    xhr.onloadend = () => { Uploads.running--; };
     xhr.onerror = () => { progress.hidden = true; info.textContent = ''; error.textContent = '上傳失敗：無法連線，請再試一次。'; };
     xhr.onload = () => {
       progress.hidden = true;

@@ -432,6 +432,7 @@ async function save() {
 
 async function saveDraft() {
   clearMessages();
+  if (Uploads.stillRunning()) return;
   await busy($('save-draft'), '儲存中…', async () => {
     if (!await save()) return;
     const returned = page.filing.status === 'RETURNED';
@@ -445,6 +446,7 @@ async function saveDraft() {
 async function submitFiling(event) {
   event.preventDefault();
   clearMessages();
+  if (Uploads.stillRunning()) return;
   await busy($('submit-filing'), '送出中…', async () => {
     if (!await save()) return;
     const r = await Api.json('POST', filingUrl('/submit'), { revision: page.filing.revision });

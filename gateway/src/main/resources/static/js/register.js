@@ -184,6 +184,7 @@ function collect() {
 async function submit(event) {
   event.preventDefault();
   FormErrors.clearAll();
+  if (Uploads.stillRunning()) return;
   const button = $('submit');
   button.disabled = true;
   button.textContent = '送出中…';

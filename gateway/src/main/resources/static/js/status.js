@@ -92,6 +92,7 @@ function renderSupplements(s) {
 async function submitSupplements(event) {
   event.preventDefault();
   FormErrors.clearAll();
+  if (Uploads.stillRunning()) return;
   const s = shown.status;
   const button = document.getElementById('supplement-submit');
   const password = document.getElementById('supplement-password');

@@ -557,6 +557,10 @@ public final class LocalStack implements AutoCloseable {
         sb.append(nl).append("Labour cloud local stack is up").append(nl).append(nl);
         if (config.startServices() && config.services().contains("gateway")) {
             sb.append(String.format("  %-22s %s%n", "Gateway (web UI)", gatewayUrl()));
+            sb.append(String.format("  %-22s %s   (unions: register, status, portal, 工會會務申請或備查)%n", "Union pages",
+                    gatewayUrl() + "/register/index.html"));
+            sb.append(String.format("  %-22s %s   (roles reviewer / approver; staff login page)%n", "Officers' workspace",
+                    gatewayUrl() + "/review/"));
         }
         if (config.startServices() && config.services().contains("ops-console")) {
             sb.append(String.format("  %-22s %s   (role ops; %s directly with a bearer token)%n", "Ops console",
