@@ -90,9 +90,10 @@ class UnionAffairsBrowserTests extends BrowserTests {
                 .until(() -> stack.mailMessages().stream().filter(m -> m.to().contains(union.email())
                         && m.subject().contains("備查通知")).findFirst().orElse(null), m -> m != null);
         assertThat(mail.text()).contains("會址變更", "准予備查", filingId);
-        // the page loads the profile after it opens: each look waits for it, then asks again
+        // the page loads the profile after it opens: each look waits for it, then asks again; Playwright
+        // must be driven from the thread that made it, so Awaitility polls in this one
         await("profile updated").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions().untilAsserted(() -> {
+                .pollInSameThread().ignoreExceptions().untilAsserted(() -> {
                     clerk.navigate(stack.gatewayUrl() + "/portal/affairs");
                     assertThat(clerk.locator("#profile-address")).containsText("中正路 100 號 5 樓",
                             new LocatorAssertions.ContainsTextOptions().setTimeout(5_000));
