@@ -16,8 +16,24 @@ public final class PasswordAttempts {
     public static final int LIMIT = 5;
     public static final Duration WINDOW = Duration.ofMinutes(15);
     public static final Duration LOCK = Duration.ofMinutes(15);
+    /**
+     * Attempts kept on the registration: far more than the limit, so that a burst of parallel
+     * requests cannot push the failures that count out of the list before they are refused.
+     */
+    public static final int KEPT = 100;
 
     private PasswordAttempts() {
+    }
+
+    /**
+     * One attempt on record: when, and an id of its own, so that taking back one attempt (a right
+     * password, a refused burst) never takes another made in the same millisecond with it.
+     */
+    public record Attempt(Instant at, String id) {
+    }
+
+    public static List<Instant> times(List<Attempt> attempts) {
+        return attempts == null ? List.of() : attempts.stream().map(Attempt::at).toList();
     }
 
     /** Until when attempts are refused, if they are now. */

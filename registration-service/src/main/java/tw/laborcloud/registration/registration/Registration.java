@@ -25,7 +25,7 @@ import tw.laborcloud.registration.account.PasswordHash;
  * @param supplementsReceivedAt when the latest replacements arrived (the supplement request is
  *     then cleared and moved to {@code supplementHistory})
  * @param supplementHistory every answered supplement request, oldest first
- * @param wrongPasswords the times of the latest password attempts still counted (wrong ones, and checks under way; at most {@link PasswordAttempts#LIMIT} + 1),
+ * @param wrongPasswords the times of the latest password attempts still counted (wrong ones, and checks under way; at most {@link PasswordAttempts#KEPT}),
  *     stored here so that the limit holds whichever instance answers
  */
 @Document(Registrations.COLLECTION)
@@ -49,7 +49,7 @@ public record Registration(
         String supplementNote,
         Instant supplementsReceivedAt,
         List<SupplementRound> supplementHistory,
-        List<Instant> wrongPasswords,
+        List<PasswordAttempts.Attempt> wrongPasswords,
         String decision,
         String decisionReason,
         Instant decidedAt,

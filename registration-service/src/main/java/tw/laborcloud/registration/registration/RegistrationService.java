@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -147,7 +148,7 @@ public class RegistrationService {
     public Registration submitSupplements(String applicationId, SupplementRequest request) {
         Instant now = Instant.now();
         Registration r = status(applicationId, request.certificateNo());
-        PasswordAttempts.lockedUntil(r.wrongPasswords(), now).ifPresent(until -> {
+        PasswordAttempts.lockedUntil(PasswordAttempts.times(r.wrongPasswords()), now).ifPresent(until -> {
             throw tooManyAttempts(until);
         });
         if (r.status() != ApplicationStatus.RETURNED_FOR_SUPPLEMENTS) {
@@ -158,13 +159,14 @@ public class RegistrationService {
         List<FieldViolation> violations = new ArrayList<>(SupplementValidator.validate(requested, request.documents()));
         String password = request.password();
         boolean passwordRight = false;
+        PasswordAttempts.Attempt attempt = new PasswordAttempts.Attempt(now, UUID.randomUUID().toString());
         if (password == null || password.isEmpty()) {
             violations.add(new FieldViolation("password", "REQUIRED", "請輸入註冊時設定的密碼"));
         } else {
             // counted before the check: a burst of parallel guesses gets no more than the limit
-            List<Instant> attempts = registrations.reserveAttempt(applicationId, now);
+            List<Instant> attempts = registrations.reserveAttempt(applicationId, attempt);
             if (PasswordAttempts.inWindow(attempts, now) > PasswordAttempts.LIMIT) {
-                registrations.releaseAttempt(applicationId, now);
+                registrations.releaseAttempt(applicationId, attempt);
                 throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS",
                         "短時間內送出太多次，請稍候幾分鐘再試", List.of());
             }
@@ -179,7 +181,7 @@ public class RegistrationService {
         }
         if (!violations.isEmpty()) {
             if (passwordRight) {
-                registrations.releaseAttempt(applicationId, now);
+                registrations.releaseAttempt(applicationId, attempt);
             }
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED",
                     "資料有誤，請依各欄位說明修正後再送出。", violations);
@@ -202,7 +204,7 @@ public class RegistrationService {
                         .toList());
         if (!registrations.replaceDocuments(r, documents, answered, now, outbox.pending(event))) {
             // another submission was taken in the meantime (the taken one reset the attempts)
-            registrations.releaseAttempt(applicationId, now);
+            registrations.releaseAttempt(applicationId, attempt);
             throw notAwaitingSupplements(registrations.find(applicationId).orElse(r));
         }
         log.info("supplements of {} received: round {}, {}", applicationId, round, replacedKinds);

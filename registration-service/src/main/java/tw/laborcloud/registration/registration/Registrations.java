@@ -105,15 +105,16 @@ public class Registrations {
      * see each other: returns the attempts on record after this one. A wrong password leaves it
      * there as the failure; a right one takes it back ({@link #releaseAttempt}).
      */
-    public List<Instant> reserveAttempt(String applicationId, Instant at) {
+    public List<Instant> reserveAttempt(String applicationId, PasswordAttempts.Attempt attempt) {
         Registration after = mongo.findAndModify(Query.query(Criteria.where("_id").is(applicationId)),
-                new Update().push("wrongPasswords").slice(-(PasswordAttempts.LIMIT + 1)).each(at),
+                new Update().push("wrongPasswords").slice(-PasswordAttempts.KEPT).each(attempt),
                 FindAndModifyOptions.options().returnNew(true), Registration.class);
-        return after == null || after.wrongPasswords() == null ? List.of() : after.wrongPasswords();
+        return after == null ? List.of() : PasswordAttempts.times(after.wrongPasswords());
     }
 
-    public void releaseAttempt(String applicationId, Instant at) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(applicationId)), new Update().pull("wrongPasswords", at),
+    public void releaseAttempt(String applicationId, PasswordAttempts.Attempt attempt) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(applicationId)),
+                new Update().pull("wrongPasswords", Query.query(Criteria.where("id").is(attempt.id()))),
                 Registration.class);
         // a right password leaves the registration as it was, without an empty list behind
         mongo.updateFirst(Query.query(Criteria.where("_id").is(applicationId).and("wrongPasswords").size(0)),
