@@ -4,9 +4,7 @@
 
 (() => {
   const { h, $ } = Review;
-  const PAGE_SIZE = 20;
   const OVERDUE_DAYS = 14;
-  const DEFAULTS = { status: 'OPEN', q: '', sort: 'age', dir: 'asc', page: '1' };
   // the API counts these open statuses; the filter shows the numbers beside them
   const COUNTED = {
     READY_FOR_REVIEW: 'readyForReview', AWAITING_SIGN_OFF: 'awaitingSignOff',
@@ -17,54 +15,6 @@
     age: ['收件日期由舊到新', '收件日期由新到舊'], name: ['工會名稱', '工會名稱（反向）'],
     certificateNo: ['立案證書編號由小到大', '立案證書編號由大到小'], status: ['狀態', '狀態（反向）'],
   };
-
-  const filter = $('status-filter');
-  const search = $('search');
-  const options = Review.optionCounts(filter, COUNTED);
-  const list = Review.listState(DEFAULTS, load);
-  const showSort = Review.sortableHeaders($('queue'), list);
-  const fetchPage = Review.newestOnly(params => Review.call('GET', '/api/review/cases?' + params));
-
-  /** Controls show the state (after a reload, back, or a notice's link). */
-  function syncControls(state) {
-    filter.value = state.status;
-    search.value = state.q;
-    showSort(state);
-  }
-
-  async function load() {
-    const state = list.values;
-    syncControls(state);
-    const params = new URLSearchParams({ status: state.status, sort: state.sort, dir: state.dir, page: list.pageIndex(), size: PAGE_SIZE });
-    if (state.q) params.set('q', state.q);
-    Review.setBusy($('queue'), true);
-    const r = await fetchPage(params);
-    if (!r) return; // a newer request is under way
-    Review.setBusy($('queue'), false);
-    if (!r.ok) {
-      Review.showProblem(r.problem, $('queue-error'));
-      return;
-    }
-    $('queue-error').replaceChildren();
-    const { items, total, page, size } = r.data;
-    // the list shrank since the page number was chosen (cases were decided): show its last page instead
-    if (items.length === 0 && total > 0 && page > 0) {
-      list.change({ page: String(Math.ceil(total / size)) }, true);
-      return;
-    }
-    render(state, r.data);
-  }
-
-  function render(state, { items, total, page, size, counts }) {
-    options.show(counts);
-    const [ascending, descending] = SORT_WORDS[state.sort] || SORT_WORDS.age;
-    $('queue-caption').textContent = options.text(state.status)
-      + (state.q ? `，搜尋「${state.q}」` : '') + `，共 ${total} 件，依${state.dir === 'desc' ? descending : ascending}排列`;
-    const body = $('queue').tBodies[0];
-    body.replaceChildren(...(items.length ? items.map(row)
-      : [h('tr', null, h('td', { colspan: 7, class: 'empty' }, state.q ? `沒有符合「${state.q}」的案件。` : '目前沒有這個狀態的案件。'))]));
-    list.paging({ page, size, total });
-  }
 
   function row(c) {
     const overdue = c.ageDays >= OVERDUE_DAYS && !DECIDED.includes(c.status);
@@ -89,12 +39,9 @@
     return h('span', { class: 'hint' }, '尚未檢核');
   }
 
-  filter.addEventListener('change', () => list.change({ status: filter.value }));
-  $('queue-filters').addEventListener('submit', e => {
-    e.preventDefault();
-    list.change({ q: search.value.trim(), status: filter.value });
+  Review.queue({
+    table: $('queue'), filter: $('status-filter'), search: $('search'), filters: $('queue-filters'),
+    error: $('queue-error'), caption: $('queue-caption'), api: '/api/review/cases', counted: COUNTED,
+    sortWords: SORT_WORDS, noun: '案件', columns: 7, row,
   });
-  Review.searchShortcut(search);
-
-  load();
 })();

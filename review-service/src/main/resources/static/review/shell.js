@@ -620,8 +620,61 @@ const Review = (() => {
   wireViewer();
   const ready = start();
 
+  /**
+   * A queue page (registrations, filings): filter, search, sortable headers and paging kept in
+   * the address, the newest answer only, the caption, an empty row, and a last page that shrank.
+   * The page brings its table, its API, its words and its row.
+   */
+  function queue({ table, filter, search, filters, error, caption, api, counted, sortWords, noun, columns, row }) {
+    const options = optionCounts(filter, counted);
+    const list = listState({ status: 'OPEN', q: '', sort: 'age', dir: 'asc', page: '1' }, load);
+    const showSort = sortableHeaders(table, list);
+    const fetchPage = newestOnly(params => call('GET', api + '?' + params));
+
+    async function load() {
+      const state = list.values;
+      filter.value = state.status;
+      search.value = state.q;
+      showSort(state);
+      const params = new URLSearchParams({ status: state.status, sort: state.sort, dir: state.dir,
+        page: list.pageIndex(), size: 20 });
+      if (state.q) params.set('q', state.q);
+      setBusy(table, true);
+      const r = await fetchPage(params);
+      if (!r) return; // a newer request is under way
+      setBusy(table, false);
+      if (!r.ok) {
+        showProblem(r.problem, error);
+        return;
+      }
+      error.replaceChildren();
+      const { items, total, page, size, counts } = r.data;
+      // the list shrank since the page number was chosen (some were decided): show its last page instead
+      if (items.length === 0 && total > 0 && page > 0) {
+        list.change({ page: String(Math.ceil(total / size)) }, true);
+        return;
+      }
+      options.show(counts);
+      const [ascending, descending] = sortWords[state.sort] || sortWords.age;
+      caption.textContent = options.text(state.status) + (state.q ? `，搜尋「${state.q}」` : '')
+        + `，共 ${total} 件，依${state.dir === 'desc' ? descending : ascending}排列`;
+      table.tBodies[0].replaceChildren(...(items.length ? items.map(row)
+        : [h('tr', null, h('td', { colspan: columns, class: 'empty' },
+          state.q ? `沒有符合「${state.q}」的${noun}。` : `目前沒有這個狀態的${noun}。`))]));
+      list.paging({ page, size, total });
+    }
+
+    filter.addEventListener('change', () => list.change({ status: filter.value }));
+    filters.addEventListener('submit', e => {
+      e.preventDefault();
+      list.change({ q: search.value.trim(), status: filter.value });
+    });
+    searchShortcut(search);
+    load();
+  }
+
   return {
-    labels, label, h, $, call, upload, formatDate, rocDate, formatLocalDate, time, deadline, address, counts, orUnfilled,
+    labels, label, h, $, call, upload, queue, formatDate, rocDate, formatLocalDate, time, deadline, address, counts, orUnfilled,
     clearProblems, fieldError, showProblem, listState, newestOnly, setBusy, sortableHeaders, optionCounts, searchShortcut,
     terms, previewUrl, contentUrl, documentFigure, renderHistory, auditTrail, decisionPanel,
     /** Asks for the notices now (after an action that changes what waits for whom). */
