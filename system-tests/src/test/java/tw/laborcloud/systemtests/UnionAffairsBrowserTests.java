@@ -41,6 +41,13 @@ class UnionAffairsBrowserTests extends BrowserTests {
         clerk.locator("#new-filing-type").selectOption("ADDRESS_CHANGE");
         clerk.locator("#new-filing").click();
         clerk.waitForURL(Pattern.compile(".*/portal/filing\\.html\\?type=ADDRESS_CHANGE.*"));
+        try {
+            clerk.locator("#field-newAddress-district").waitFor();
+        } catch (RuntimeException e) {
+            // what the page shows instead tells why the form did not come
+            browser.screenshot(clerk, "affairs-00-form-missing");
+            throw new AssertionError("no filing form at " + clerk.url() + ": " + clerk.locator("body").innerText(), e);
+        }
         clerk.locator("#field-newAddress-district").selectOption("新莊區");
         clerk.locator("#field-newAddress-street").fill("中正路 100 號 5 樓");
         clerk.locator("#field-effectiveOn").fill(today);
