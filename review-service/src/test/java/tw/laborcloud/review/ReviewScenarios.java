@@ -117,6 +117,23 @@ abstract class ReviewScenarios {
     }
 
     @Test
+    void theFirstEventsOfManyNewCasesArrivingTogetherOnThreeTopicsMakeEveryCaseComplete() {
+        List<String> applicationIds = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            applicationIds.add(CaseEvents.newApplicationId());
+        }
+        events.firstEventsTogether(applicationIds);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(applicationIds)
+                .allSatisfy(id -> assertThat(cases.find(id)).hasValueSatisfying(c -> {
+                    assertThat(c.certificateNo()).isNotNull();
+                    assertThat(c.verification()).isNotNull();
+                    assertThat(c.contactEmailConfirmedAt()).isNotNull();
+                    assertThat(c.status()).isEqualTo(CaseStatus.READY_FOR_REVIEW);
+                    assertThat(c.history()).hasSize(3);
+                })));
+    }
+
+    @Test
     void theQueueFiltersSearchesSortsAndPages() throws Exception {
         String first = events.readyCase("55500021", "新北市排序甲工會", "OCCUPATIONAL", false);
         String second = events.readyCase("55500022", "新北市排序乙工會", "OCCUPATIONAL", true);

@@ -39,6 +39,23 @@ public final class KafkaTestClient {
         }
     }
 
+    /** Sends many records through one producer, in the order given, and waits until Kafka has them all. */
+    public static void sendAll(String brokers, List<ProducerRecord<String, String>> records) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (ProducerRecord<String, String> record : records) {
+                sent.add(producer.send(record));
+            }
+            for (java.util.concurrent.Future<?> each : sent) {
+                each.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send " + records.size() + " records", e);
+        }
+    }
+
     /** Every record with this key on the topic, read from the start for the given time. */
     public static List<ConsumerRecord<String, String>> readAll(String brokers, String topic, String key, Duration during) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
