@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -81,12 +82,15 @@ public class UnionProfiles {
                 .set("contactPhone", d.contactPhone())
                 .set("fax", d.fax())
                 .set("backupEmail", d.backupEmail());
+        Query withoutDetails = query(where("_id").is(unionId).and(DETAILS_FROM).exists(false));
         try {
-            mongo.upsert(query(where("_id").is(unionId).and(DETAILS_FROM).exists(false)), update,
-                    UnionProfile.COLLECTION);
-        } catch (DuplicateKeyException detailsTakenBefore) {
-            // the profile exists and has its details: the upsert tried to insert a second one
-            log.debug("details of {} were taken before; activation {} leaves them", unionId, eventId);
+            mongo.upsert(withoutDetails, update, UnionProfile.COLLECTION);
+        } catch (DuplicateKeyException insertCollided) {
+            // the profile exists: it has its details already, or it was created between our filter and our
+            // insert (then the details are still to be taken, as a plain update)
+            if (mongo.updateFirst(withoutDetails, update, UnionProfile.COLLECTION).getMatchedCount() == 0) {
+                log.debug("details of {} were taken before; activation {} leaves them", unionId, eventId);
+            }
         }
     }
 
