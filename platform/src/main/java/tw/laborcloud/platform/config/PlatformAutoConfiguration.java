@@ -1,7 +1,7 @@
 package tw.laborcloud.platform.config;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,12 +42,9 @@ public class PlatformAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, MeterRegistry meters,
             @Value("${laborcloud.outbox.collections:}") List<String> collections,
-            @Value("${laborcloud.outbox.relay-enabled:true}") boolean enabled) {
-        return new OutboxRelay(mongo, bridge, collections, Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "outbox-relay");
-            t.setDaemon(true);
-            return t;
-        }), enabled, meters);
+            @Value("${laborcloud.outbox.relay-enabled:true}") boolean enabled,
+            @Value("${laborcloud.outbox.sweep-interval:PT2S}") Duration sweepInterval) {
+        return new OutboxRelay(mongo, bridge, collections, enabled, sweepInterval, meters);
     }
 
     @Bean
