@@ -163,7 +163,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() {
-        List<String> first = config.services().stream().filter(s -> !s.equals("gateway")).toList();
+        List<String> first = config.allInstances().stream()
+                .filter(s -> !StackConfig.serviceOf(s).equals("gateway")).toList();
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "service-starter");
             t.setDaemon(true);
@@ -193,7 +194,7 @@ public final class LocalStack implements AutoCloseable {
             pool.shutdownNow();
         }
         if (config.services().contains("gateway")) {
-            startService("gateway");
+            config.instances("gateway").forEach(this::startService);
         }
     }
 
@@ -263,9 +264,12 @@ public final class LocalStack implements AutoCloseable {
 
     // ---- fault injection ----------------------------------------------------------------------------------------
 
-    /** Starts (or restarts) one service from a fresh copy of its jar and waits until it is healthy. */
+    /**
+     * Starts (or restarts) one service instance from a fresh copy of its jar and waits until it is healthy.
+     * {@code name} is a service (its first instance) or an instance such as {@code registration-service-2}.
+     */
     public void startService(String name) {
-        StackConfig.requireKnownService(name);
+        StackConfig.serviceOf(name);
         ChildProcess p = services.computeIfAbsent(name, this::newServiceProcess);
         if (p.isAlive()) {
             await(name, p, config.serviceStartTimeout(), () -> httpOk(serviceHealthUrl(name)),
@@ -273,7 +277,7 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         Path copy = config.dataDir().resolve("run").resolve(name + ".jar");
-        Path jar = serviceJar(name);
+        Path jar = serviceJar(StackConfig.serviceOf(name));
         try {
             Path tmp = copy.resolveSibling(name + ".jar.tmp");
             Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -284,7 +288,7 @@ public final class LocalStack implements AutoCloseable {
         Instant t0 = Instant.now();
         launch(p::start);
         recordChildPids();
-        Log.info("%s: starting on port %d (pid %d, log %s)", name, config.servicePort(name), p.pid(), p.logFile());
+        Log.info("%s: starting on port %d (pid %d, log %s)", name, config.instancePort(name), p.pid(), p.logFile());
         try {
             await(name, p, config.serviceStartTimeout(), () -> httpOk(serviceHealthUrl(name)),
                     "GET " + serviceHealthUrl(name));
@@ -298,7 +302,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** SIGTERM (graceful shutdown), then SIGKILL after {@link StackConfig#stopTimeout()}. */
     public void stopService(String name) {
-        ChildProcess p = services.get(StackConfig.requireKnownService(name));
+        ChildProcess p = services.get(instance(name));
         if (p != null) {
             p.stop(config.stopTimeout());
             Log.info("%s: stopped", name);
@@ -307,7 +311,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** SIGKILL, no shutdown (a crash). */
     public void killService(String name) {
-        ChildProcess p = services.get(StackConfig.requireKnownService(name));
+        ChildProcess p = services.get(instance(name));
         if (p != null) {
             p.kill();
             Log.info("%s: killed", name);
@@ -315,8 +319,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public boolean isServiceRunning(String name) {
-        ChildProcess p = services.get(StackConfig.requireKnownService(name));
+        ChildProcess p = services.get(instance(name));
         return p != null && p.isAlive();
+    }
+
+    /** Every service instance this stack runs (with one replica: the service names), in start order. */
+    public List<String> serviceInstances() {
+        return config.startServices() ? config.allInstances() : List.of();
+    }
+
+    private static String instance(String name) {
+        StackConfig.serviceOf(name);
+        return name;
     }
 
     public void stopKeycloak() {
@@ -429,8 +443,14 @@ public final class LocalStack implements AutoCloseable {
         return config.imapPort();
     }
 
+    /** The base URL of a service's first instance, or of the named instance ({@code document-service-2}). */
     public String serviceUrl(String name) {
-        return "http://127.0.0.1:" + config.servicePort(name);
+        return "http://127.0.0.1:" + config.instancePort(name);
+    }
+
+    /** The base URLs of every instance of a service, comma-separated (what the gateway balances between). */
+    public String serviceUrls(String service) {
+        return String.join(",", config.instances(service).stream().map(this::serviceUrl).toList());
     }
 
     public String serviceHealthUrl(String name) {
@@ -492,22 +512,22 @@ public final class LocalStack implements AutoCloseable {
     public List<String> serviceArguments(String name) {
         StackConfig c = config;
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + c.servicePort(name),
+                "--server.port=" + c.instancePort(name),
                 "--laborcloud.kafka.brokers=" + kafka.bootstrapServers(),
                 "--laborcloud.mongodb.uri=" + mongo.uri(),
                 "--laborcloud.keycloak.url=" + keycloak.url(),
                 "--laborcloud.mail.host=127.0.0.1",
                 "--laborcloud.mail.port=" + c.smtpPort(),
                 "--laborcloud.gateway.url=" + gatewayUrl(),
-                "--laborcloud.services.registration=" + serviceUrl("registration-service"),
-                "--laborcloud.services.document=" + serviceUrl("document-service"),
-                "--laborcloud.services.review=" + serviceUrl("review-service"),
-                "--laborcloud.services.notification=" + serviceUrl("notification-service"),
-                "--laborcloud.services.union-affairs=" + serviceUrl("union-affairs-service"),
-                "--laborcloud.services.ops-console=" + serviceUrl("ops-console")));
-        if (name.equals("ops-console")) {
-            // the console polls the health endpoints of the services this stack runs (monitoring only)
-            for (String watched : c.services()) {
+                "--laborcloud.services.registration=" + serviceUrls("registration-service"),
+                "--laborcloud.services.document=" + serviceUrls("document-service"),
+                "--laborcloud.services.review=" + serviceUrls("review-service"),
+                "--laborcloud.services.notification=" + serviceUrls("notification-service"),
+                "--laborcloud.services.union-affairs=" + serviceUrls("union-affairs-service"),
+                "--laborcloud.services.ops-console=" + serviceUrls("ops-console")));
+        if (StackConfig.serviceOf(name).equals("ops-console")) {
+            // the console polls the health endpoints of the service instances this stack runs (monitoring only)
+            for (String watched : c.allInstances()) {
                 if (!watched.equals(name)) {
                     args.add("--laborcloud.ops.services." + watched + "=" + serviceUrl(watched));
                 }
@@ -554,7 +574,12 @@ public final class LocalStack implements AutoCloseable {
     public String describe() {
         StringBuilder sb = new StringBuilder();
         String nl = System.lineSeparator();
-        sb.append(nl).append("Labour cloud local stack is up").append(nl).append(nl);
+        sb.append(nl).append("Labour cloud local stack is up");
+        if (config.replicas() > 1) {
+            sb.append(String.format(" with %d instances of every service (the gateway balances between them;"
+                    + " instance k on the service's port + 10 × (k − 1))", config.replicas()));
+        }
+        sb.append(nl).append(nl);
         if (config.startServices() && config.services().contains("gateway")) {
             sb.append(String.format("  %-22s %s%n", "Gateway (web UI)", gatewayUrl()));
             sb.append(String.format("  %-22s %s   (unions: register, status, portal, 工會會務申請或備查)%n", "Union pages",
@@ -575,7 +600,7 @@ public final class LocalStack implements AutoCloseable {
                 "MongoDB wire protocol", mongoUri()));
         if (config.startServices()) {
             sb.append(nl).append("  Service health:").append(nl);
-            for (String name : config.services()) {
+            for (String name : config.allInstances()) {
                 sb.append(String.format("    %-22s %s%n", name, serviceHealthUrl(name)));
             }
         }
@@ -608,13 +633,16 @@ public final class LocalStack implements AutoCloseable {
                 case "--repo" -> builder.repoRoot(Path.of(value(args, ++i, "--repo")));
                 case "--kc-home" -> builder.kcHome(Path.of(value(args, ++i, "--kc-home")));
                 case "--infra-only" -> builder.startServices(false);
+                case "--replicas" -> builder.replicas(replicas(value(args, ++i, "--replicas")));
                 case "-h", "--help" -> {
-                    System.out.println("usage: ./run [--no-build] [--infra-only] [--data DIR] [--repo DIR] [--kc-home DIR]");
+                    System.out.println("usage: ./run [--no-build] [--infra-only] [--replicas N] [--data DIR] [--repo DIR]"
+                            + " [--kc-home DIR]");
                     return;
                 }
                 default -> {
                     System.err.println("unknown argument: " + args[i]
-                            + " (usage: ./run [--no-build] [--infra-only] [--data DIR] [--repo DIR] [--kc-home DIR])");
+                            + " (usage: ./run [--no-build] [--infra-only] [--replicas N] [--data DIR] [--repo DIR]"
+                            + " [--kc-home DIR])");
                     System.exit(2);
                 }
             }
@@ -638,6 +666,21 @@ public final class LocalStack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static int replicas(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= StackConfig.MAX_REPLICAS) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        System.err.println("--replicas takes 1 to " + StackConfig.MAX_REPLICAS
+                + " (each topic has 3 partitions; a fourth instance of a service would get none)");
+        System.exit(2);
+        return 1;
     }
 
     private static String value(String[] args, int i, String option) {
@@ -760,8 +803,8 @@ public final class LocalStack implements AutoCloseable {
         needed.put(config.inboxPort(), "the mail inbox page");
         needed.put(config.keycloakPort(), "Keycloak");
         if (config.startServices()) {
-            for (String name : config.services()) {
-                needed.put(config.servicePort(name), name);
+            for (String name : config.allInstances()) {
+                needed.put(config.instancePort(name), name);
             }
         }
         needed.forEach((port, part) -> {

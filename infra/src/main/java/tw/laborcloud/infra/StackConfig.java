@@ -22,7 +22,9 @@ import java.util.Objects;
  * @param services            which services {@code startServices} starts (in {@link LocalStack#SERVICES} order,
  *                            gateway last)
  * @param extraServiceArgs    extra program arguments per service name, appended after the standard ones
- *                            (later Spring Boot arguments win, so these can override)
+ *                            (later Spring Boot arguments win, so these can override); every instance gets them
+ * @param replicas            instances of each started service (1 to {@link #MAX_REPLICAS}); instance k &gt; 1 is
+ *                            named {@code <service>-k} and listens on the service's port + 10 × (k − 1)
  */
 public record StackConfig(
         Path dataDir,
@@ -39,12 +41,20 @@ public record StackConfig(
         boolean startServices,
         List<String> services,
         Map<String, List<String>> extraServiceArgs,
+        int replicas,
         Duration kafkaStartTimeout,
         Duration keycloakStartTimeout,
         Duration serviceStartTimeout,
         Duration stopTimeout) {
 
     public static final String KEYCLOAK_VERSION = "26.7.3";
+
+    /**
+     * Every topic has 3 partitions (the binder's {@code min-partition-count}), and a consumer group shares a topic's
+     * partitions among its members: more instances of a service than partitions would leave the extra ones idle.
+     * The rule: partitions &gt;= the largest number of instances of one consuming service.
+     */
+    public static final int MAX_REPLICAS = 3;
 
     /** Service name to its fixed port, in start order (gateway last). */
     public static final Map<String, Integer> DEFAULT_SERVICE_PORTS = defaultServicePorts();
@@ -66,6 +76,10 @@ public record StackConfig(
         Map<String, List<String>> extras = new LinkedHashMap<>();
         extraServiceArgs.forEach((name, args) -> extras.put(requireKnownService(name), List.copyOf(args)));
         extraServiceArgs = Map.copyOf(extras);
+        if (replicas < 1 || replicas > MAX_REPLICAS) {
+            throw new IllegalArgumentException("replicas must be 1 to " + MAX_REPLICAS
+                    + " (each topic has 3 partitions; a fourth instance of a service would get none)");
+        }
         Objects.requireNonNull(kafkaStartTimeout);
         Objects.requireNonNull(keycloakStartTimeout);
         Objects.requireNonNull(serviceStartTimeout);
@@ -97,6 +111,7 @@ public record StackConfig(
         b.startServices = startServices;
         b.services = new ArrayList<>(services);
         b.extraServiceArgs = new LinkedHashMap<>(extraServiceArgs);
+        b.replicas = replicas;
         b.kafkaStartTimeout = kafkaStartTimeout;
         b.keycloakStartTimeout = keycloakStartTimeout;
         b.serviceStartTimeout = serviceStartTimeout;
@@ -109,7 +124,46 @@ public record StackConfig(
     }
 
     public List<String> extraArgs(String service) {
-        return extraServiceArgs.getOrDefault(requireKnownService(service), List.of());
+        return extraServiceArgs.getOrDefault(requireKnownService(serviceOf(service)), List.of());
+    }
+
+    /** The instances of a service: {@code [name]} with one replica, {@code [name, name-2, ...]} with more. */
+    public List<String> instances(String service) {
+        requireKnownService(service);
+        List<String> out = new ArrayList<>();
+        out.add(service);
+        for (int k = 2; k <= replicas; k++) {
+            out.add(service + "-" + k);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Every instance of every started service, in start order. */
+    public List<String> allInstances() {
+        return services.stream().flatMap(s -> instances(s).stream()).toList();
+    }
+
+    /** The port of an instance: the service's port, + 10 for its second instance, + 20 for its third. */
+    public int instancePort(String instance) {
+        return servicePort(serviceOf(instance)) + 10 * (instanceNumber(instance) - 1);
+    }
+
+    /** {@code registration-service-2} → {@code registration-service}; a service's own name stays as it is. */
+    public static String serviceOf(String instance) {
+        if (LocalStack.SERVICES.contains(instance)) {
+            return instance;
+        }
+        int dash = instance.lastIndexOf('-');
+        if (dash > 0 && instance.substring(dash + 1).matches("[2-9]")
+                && LocalStack.SERVICES.contains(instance.substring(0, dash))) {
+            return instance.substring(0, dash);
+        }
+        throw new IllegalArgumentException("unknown service instance '" + instance + "'; known services: "
+                + LocalStack.SERVICES + " (second instance: <service>-2)");
+    }
+
+    static int instanceNumber(String instance) {
+        return LocalStack.SERVICES.contains(instance) ? 1 : Integer.parseInt(instance.substring(instance.lastIndexOf('-') + 1));
     }
 
     /** {@code ~/.cache/laborcloud/keycloak-26.7.3}, or the {@code laborcloud.keycloak.home} system property. */
@@ -155,6 +209,7 @@ public record StackConfig(
         private boolean startServices = true;
         private List<String> services = new ArrayList<>(LocalStack.SERVICES);
         private Map<String, List<String>> extraServiceArgs = new LinkedHashMap<>();
+        private int replicas = 1;
         private Duration kafkaStartTimeout = Duration.ofSeconds(60);
         private Duration keycloakStartTimeout = Duration.ofSeconds(240);
         private Duration serviceStartTimeout = Duration.ofSeconds(120);
@@ -212,6 +267,9 @@ public record StackConfig(
             return this;
         }
 
+        /** Instances of each service (1 to {@link #MAX_REPLICAS}). */
+        public Builder replicas(int replicas) { this.replicas = replicas; return this; }
+
         public Builder kafkaStartTimeout(Duration timeout) { this.kafkaStartTimeout = timeout; return this; }
 
         public Builder keycloakStartTimeout(Duration timeout) { this.keycloakStartTimeout = timeout; return this; }
@@ -228,7 +286,7 @@ public record StackConfig(
             }
             return new StackConfig(dataDir, repoRoot, kcHome, kafkaPort, kafkaControllerPort, mongoPort, smtpPort,
                     imapPort, inboxPort, keycloakPort, servicePorts, startServices, ordered, extraServiceArgs,
-                    kafkaStartTimeout, keycloakStartTimeout, serviceStartTimeout, stopTimeout);
+                    replicas, kafkaStartTimeout, keycloakStartTimeout, serviceStartTimeout, stopTimeout);
         }
     }
 }
