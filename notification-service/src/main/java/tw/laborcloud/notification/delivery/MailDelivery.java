@@ -36,7 +36,22 @@ public class MailDelivery {
         helper.setText(notification.text(), notification.html());
         // lets operations match a mail in the relay's logs to its notice
         message.setHeader("X-Laborcloud-Notification", notification.id());
-        sender.send(message);
+        sender.send(withStableMessageId(message, notification.id()));
+    }
+
+    /**
+     * SMTP delivery is at least once: a sender that dies after the relay took the mail and before the
+     * notice is marked sent sends it again after its lease. Both copies carry the same Message-ID, made
+     * from the notice's id, so that mailbox software shows them as one message.
+     */
+    static MimeMessage withStableMessageId(MimeMessage draft, String notificationId) throws MessagingException {
+        String messageId = "<" + notificationId.replaceAll("[^A-Za-z0-9._-]", "_") + "@laborcloud.notification>";
+        return new MimeMessage(draft) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
     }
 
     /** Encodes the display name explicitly so non-ASCII senders survive every relay. */
