@@ -39,6 +39,7 @@ import com.jayway.jsonpath.JsonPath;
 import tw.laborcloud.document.GeneratedContent;
 import tw.laborcloud.document.Multipart;
 import tw.laborcloud.document.TestFiles;
+import tw.laborcloud.platform.scheduling.SchedulingAutoConfiguration;
 import tw.laborcloud.platform.test.LocalTestInfra;
 
 /**
@@ -202,6 +203,19 @@ class DocumentIntakeIntegrationTests {
             assertThat(mongo.findById(kept, Document.class, "fs.files")).isNotNull();
             assertThat(mongo.count(Query.query(Criteria.where("files_id").is(kept)), "fs.chunks")).isPositive();
         }
+    }
+
+    @Test
+    void thePeriodicSweepHoldsItsLockForTheWholeIntervalSoOtherInstancesSkipIt() {
+        sweeper.sweepPeriodically();
+
+        Document lock = mongo.getCollection(SchedulingAutoConfiguration.LOCKS_COLLECTION)
+                .find(new Document("_id", "document.staged-upload-sweep")).first();
+        assertThat(lock).isNotNull();
+        Instant ran = lock.getDate("lockedAt").toInstant();
+        assertThat(lock.getDate("lockUntil").toInstant()).as("laborcloud.documents.sweep-interval of application.yml")
+                .isAfter(Instant.now())
+                .isBetween(ran.plus(Duration.ofMinutes(5)).minusSeconds(5), ran.plus(Duration.ofMinutes(5)));
     }
 
     @Test

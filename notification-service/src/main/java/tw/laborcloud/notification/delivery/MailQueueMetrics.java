@@ -46,6 +46,7 @@ class MailQueueMetrics {
         }
     }
 
+    // on every instance, not under a scheduler lock: each instance's gauges must show the queue (read only)
     @Scheduled(fixedDelayString = "${laborcloud.notification.metrics-interval:PT10S}")
     void refresh() {
         try {

@@ -50,6 +50,7 @@ public class NotificationDispatcher {
         this.givenUp = meters.counter("laborcloud.notification.failed");
     }
 
+    // not under a scheduler lock: every notice is claimed, so instances sweeping together send different ones
     @Scheduled(fixedDelayString = "${laborcloud.notification.dispatch-interval:PT2S}")
     public void sendDue() {
         List<String> due;

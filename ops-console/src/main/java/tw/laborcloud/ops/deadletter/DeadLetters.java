@@ -192,6 +192,7 @@ public class DeadLetters {
         return counts;
     }
 
+    // on every instance, not under a scheduler lock: a read-only count for this instance's own gauge
     @Scheduled(fixedDelayString = "${laborcloud.ops.sample-interval:PT5S}")
     void refreshGauge() {
         try {

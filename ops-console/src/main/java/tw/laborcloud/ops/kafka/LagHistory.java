@@ -58,6 +58,7 @@ public class LagHistory {
                 .register(meters);
     }
 
+    // on every instance, not under a scheduler lock: each console keeps its own chart and gauge (read only)
     @Scheduled(fixedDelayString = "${laborcloud.ops.sample-interval:PT5S}")
     public void sample() {
         try {

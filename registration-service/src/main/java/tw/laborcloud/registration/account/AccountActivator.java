@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import tw.laborcloud.events.registration.AccountActivated;
 import tw.laborcloud.platform.outbox.Outbox;
 import tw.laborcloud.platform.outbox.OutboxRelay;
@@ -33,17 +35,30 @@ import tw.laborcloud.registration.registration.Registrations;
  * exponential backoff; while the Keycloak circuit is open no attempt is made at all (the
  * registration records when the next trial is due). Success records AccountActivated in the
  * same write that marks the registration activated.
+ * <p>
+ * With several instances of the service, a round runs on one instance at a time and once per
+ * poll interval between them (lock {@value #LOCK}): two rounds at once would both pick the same
+ * due registrations and provision each account twice.
  */
 @Component
 public class AccountActivator implements SmartLifecycle {
 
     static final String CIRCUIT_OPEN = "Keycloak unavailable, circuit open";
     static final String CLASH_METRIC = "laborcloud.activation.clash";
+    static final String LOCK = "registration.account-activation";
 
     private static final Logger log = LoggerFactory.getLogger(AccountActivator.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     private static final Duration MAX_RETRY = Duration.ofMinutes(5);
     private static final int BATCH = 20;
+    /**
+     * Longer than a round (at most {@value #BATCH} attempts, each bounded by the Keycloak client's
+     * timeouts; the circuit opens after a few failed or slow calls), and short, because an instance
+     * killed mid-round leaves the lock held this long and every activation waits. Should a round ever
+     * outlast it, a second one may overlap: that costs a second provisioning call for the same
+     * application, which finds its own user (same application attribute) and changes nothing.
+     */
+    private static final Duration ROUND_AT_MOST = Duration.ofMinutes(1);
 
     private final Registrations registrations;
     private final ProvisioningCircuit keycloak;
@@ -51,15 +66,18 @@ public class AccountActivator implements SmartLifecycle {
     private final OutboxRelay relay;
     private final Duration pollInterval;
     private final Counter clashes;
+    private final LockingTaskExecutor locks;
     private ScheduledExecutorService thread;
 
     AccountActivator(Registrations registrations, ProvisioningCircuit keycloak, Outbox outbox, OutboxRelay relay,
-            @Value("${laborcloud.activation.poll-interval:PT2S}") Duration pollInterval, MeterRegistry meters) {
+            @Value("${laborcloud.activation.poll-interval:PT2S}") Duration pollInterval, MeterRegistry meters,
+            LockingTaskExecutor locks) {
         this.registrations = registrations;
         this.keycloak = keycloak;
         this.outbox = outbox;
         this.relay = relay;
         this.pollInterval = pollInterval;
+        this.locks = locks;
         this.clashes = Counter.builder(CLASH_METRIC)
                 .description("Approved applications whose login name belongs to another application's Keycloak user")
                 .register(meters);
@@ -140,7 +158,9 @@ public class AccountActivator implements SmartLifecycle {
 
     private void activateRound() {
         try {
-            activateDue();
+            // held for at least the poll interval, so that the other instances skip this period
+            locks.executeWithLock((Runnable) this::activateDue, new LockConfiguration(Instant.now(), LOCK,
+                    ROUND_AT_MOST.compareTo(pollInterval) > 0 ? ROUND_AT_MOST : pollInterval, pollInterval));
         } catch (RuntimeException e) {
             // a thrown exception would end a fixed-delay schedule for good
             log.warn("activation round failed, the next one retries: {}", e.toString());

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import cn.hutool.captcha.CaptchaUtil;
 import cn.hutool.captcha.LineCaptcha;
 import cn.hutool.captcha.generator.RandomGenerator;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import tw.laborcloud.platform.web.FieldViolation;
 
 /**
@@ -68,7 +69,9 @@ public class CaptchaService {
         return Optional.empty();
     }
 
+    /** Once per period across the service's instances (a second sweep right after the first would find nothing). */
     @Scheduled(fixedDelayString = "PT10M")
+    @SchedulerLock(name = "registration.captcha-sweep", lockAtMostFor = "PT15M", lockAtLeastFor = "PT10M")
     void sweep() {
         captchas.deleteExpired(Instant.now());
     }

@@ -129,8 +129,12 @@ abstract class AccountActivationScenarios {
         return meters.counter(AccountActivator.CLASH_METRIC).count();
     }
 
-    /** An approved registration as the approval handler leaves it: due for activation now. */
     private String approved(String certificateNo) {
+        return approved(mongo, certificateNo);
+    }
+
+    /** An approved registration as the approval handler leaves it: due for activation now. */
+    static String approved(MongoTemplate mongo, String certificateNo) {
         String applicationId = "R-" + UUID.randomUUID();
         mongo.insert(new Document("_id", applicationId)
                 .append("certificateNo", certificateNo)
@@ -160,7 +164,7 @@ abstract class AccountActivationScenarios {
         return registration(applicationId).get("activatedAt");
     }
 
-    private static String certificateNo() {
+    static String certificateNo() {
         return String.valueOf(30_000_000 + Math.floorMod(UUID.randomUUID().hashCode(), 60_000_000));
     }
 
