@@ -3,9 +3,7 @@ package tw.laborcloud.gateway.routing;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -15,17 +13,12 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import tw.laborcloud.gateway.edge.EdgeProblems;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,24 +44,13 @@ class ServiceUnavailableProblemGatewayFilterFactory extends AbstractGatewayFilte
             "union-affairs", "工會會務服務",
             "ops-console", "系統維運服務");
 
-    private final ServerResponse.Context writers;
+    private final EdgeProblems problems;
     private final String retryAfterSeconds;
 
-    ServiceUnavailableProblemGatewayFilterFactory(ServerCodecConfigurer codecs,
+    ServiceUnavailableProblemGatewayFilterFactory(EdgeProblems problems,
             @Value("${laborcloud.unavailable.retry-after:10s}") Duration retryAfter) {
         super(Object.class);
-        List<HttpMessageWriter<?>> messageWriters = codecs.getWriters();
-        this.writers = new ServerResponse.Context() {
-            @Override
-            public List<HttpMessageWriter<?>> messageWriters() {
-                return messageWriters;
-            }
-
-            @Override
-            public List<ViewResolver> viewResolvers() {
-                return List.of();
-            }
-        };
+        this.problems = problems;
         this.retryAfterSeconds = Long.toString(Math.max(1, retryAfter.toSeconds()));
     }
 
@@ -96,21 +78,9 @@ class ServiceUnavailableProblemGatewayFilterFactory extends AbstractGatewayFilte
         Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
         String service = route == null ? "" : String.valueOf(route.getUri().getHost());
         String name = SERVICE_NAMES.getOrDefault(service, "此服務");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                name + "暫時無法使用，請稍後再試。");
-        problem.setTitle(TITLE);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        problem.setProperty("code", CODE);
-        problem.setProperty("service", service);
-        String correlationId = exchange.getRequest().getHeaders().getFirst("X-Correlation-Id");
-        if (correlationId != null) {
-            problem.setProperty("correlationId", correlationId);
-        }
-        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(problem)
-                .flatMap(response -> response.writeTo(exchange, writers));
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, TITLE, name + "暫時無法使用，請稍後再試。", CODE,
+                Map.of("service", service), headers);
     }
 }
