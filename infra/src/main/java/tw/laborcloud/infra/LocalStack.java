@@ -50,6 +50,9 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> SERVICES = List.of("registration-service", "document-service",
             "review-service", "notification-service", "union-affairs-service", "ops-console", "gateway");
 
+    /** The Kafka broker's admin principal (super user), for {@link #kafkaClientProperties(String)}. */
+    public static final String KAFKA_ADMIN = KafkaAcls.ADMIN;
+
     static final String PROJECT_VERSION = "0.1.0-SNAPSHOT";
     private static final int LOG_TAIL_LINES = 40;
 
@@ -97,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     static LocalStack start(StackConfig config, boolean launcher) {
+        setDefaultLogLevels();
         LocalStack stack = new LocalStack(config, launcher);
         try {
             stack.startAll();
@@ -427,6 +431,15 @@ public final class LocalStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /**
+     * Bootstrap servers and SASL/SCRAM settings of a Kafka client that authenticates as {@code principal}:
+     * {@link #KAFKA_ADMIN}, or a service's own principal (its name). Anything that talks to Kafka directly uses
+     * these; the broker refuses a client without credentials.
+     */
+    public Map<String, Object> kafkaClientProperties(String principal) {
+        return kafka.clientProperties(principal);
+    }
+
     public String mongoUri() {
         return mongo.uri();
     }
@@ -525,6 +538,10 @@ public final class LocalStack implements AutoCloseable {
                 "--laborcloud.services.notification=" + serviceUrls("notification-service"),
                 "--laborcloud.services.union-affairs=" + serviceUrls("union-affairs-service"),
                 "--laborcloud.services.ops-console=" + serviceUrls("ops-console")));
+        // the service's own Kafka principal (every instance of it the same): from an owner-readable file, so the
+        // password shows neither in the process list nor in a log of command lines
+        kafka.credentialsFile(StackConfig.serviceOf(name))
+                .ifPresent(file -> args.add("--spring.config.import=file:" + file));
         if (StackConfig.serviceOf(name).equals("ops-console")) {
             // the console polls the health endpoints of the service instances this stack runs (monitoring only)
             for (String watched : c.allInstances()) {
@@ -698,6 +715,9 @@ public final class LocalStack implements AutoCloseable {
                 "org.slf4j.simpleLogger.log.com.icegreen", "warn",
                 // mongo-java-server warns for every non-unique index it does not build: known, not actionable
                 "org.slf4j.simpleLogger.log.de.bwaldvogel", "error",
+                // ...and logs every refused write with its stack trace, e.g. each time an instance finds a
+                // scheduled job's lock (ShedLock) held by the other: the client gets the error and decides
+                "org.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler", "off",
                 "org.slf4j.simpleLogger.log.io.netty", "warn");
         defaults.forEach((k, v) -> {
             if (System.getProperty(k) == null) {

@@ -23,6 +23,7 @@ import tw.laborcloud.platform.outbox.OutboxRelay;
 import tw.laborcloud.platform.security.KeycloakRealmRoles;
 import tw.laborcloud.platform.web.CorrelationIdFilter;
 import tw.laborcloud.platform.web.ProblemDetailsAdvice;
+import tw.laborcloud.platform.web.RequestLimits;
 
 /** Wires the shared mechanics into every service that has platform on its classpath. */
 @AutoConfiguration
@@ -63,6 +64,16 @@ public class PlatformAutoConfiguration {
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Right after the correlation id, before anything reads a body. */
+    @Bean
+    FilterRegistrationBean<RequestLimits> requestLimits(
+            @Value("${laborcloud.limits.json-body:256KB}") org.springframework.util.unit.DataSize jsonLimit) {
+        FilterRegistrationBean<RequestLimits> registration = new FilterRegistrationBean<>(
+                new RequestLimits(jsonLimit.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
