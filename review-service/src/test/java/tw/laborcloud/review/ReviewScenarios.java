@@ -80,8 +80,15 @@ abstract class ReviewScenarios {
     static final JwtRequestPostProcessor APPROVER = officer("approver1", "approver");
 
     MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-        return request.contentType(MediaType.APPLICATION_JSON).content(body)
-                .header("X-Forwarded-For", "203.0.113.9, 10.0.0.7");
+        return request.contentType(MediaType.APPLICATION_JSON).content(body).with(from("10.0.0.7"));
+    }
+
+    /** The address the service sees a request come from (what the remote-IP valve makes of the gateway's header). */
+    static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     /** A sign-off or send-back body with the revision the officer's page shows now. */
@@ -501,7 +508,7 @@ abstract class ReviewScenarios {
     @Test
     void everyLookAtACaseIsAuditedAndSupervisorsExportTheTrailAsCsv() throws Exception {
         String id = events.readyCase("55500071", "新北市稽核工會", "OCCUPATIONAL", false);
-        mvc.perform(get("/api/review/cases/" + id).with(REVIEWER).header("X-Forwarded-For", "198.51.100.4"))
+        mvc.perform(get("/api/review/cases/" + id).with(REVIEWER).with(from("198.51.100.4")))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/review/cases/" + id + "/audit").with(APPROVER))
                 .andExpect(jsonPath("$[0].actor").value("reviewer1"))

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import tw.laborcloud.ops.console.Operators;
 import tw.laborcloud.ops.deadletter.DeadLetter.Status;
 import tw.laborcloud.platform.web.ApiException;
+import tw.laborcloud.platform.web.ClientAddress;
 
 @RestController
 @RequestMapping("/api/ops")
@@ -57,10 +58,8 @@ class DeadLetterController {
         return deadLetterId == null ? audits.recent(200) : audits.ofDeadLetter(deadLetterId);
     }
 
-    /** The client's address; through the gateway, the chain it reports in X-Forwarded-For. */
+    /** The operator's address (through the gateway, the browser's: see {@link ClientAddress}). */
     static String origin(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        String direct = request.getRemoteAddr();
-        return forwarded == null || forwarded.isBlank() ? direct : forwarded + " (via " + direct + ")";
+        return ClientAddress.of(request);
     }
 }
