@@ -15,6 +15,7 @@ const EVENT_NAMES = {
   ApplicationRejected: '申請駁回',
   AccountActivated: '帳號開通',
   ContactEmailConfirmed: '聯絡信箱確認',
+  EmailConfirmationRequested: '寄送信箱認證信',
   DocumentsReplaced: '補正文件送出',
   SupplementRequested: '通知補件',
 };

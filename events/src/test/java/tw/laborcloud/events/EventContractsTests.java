@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;
 import tw.laborcloud.events.document.DocumentsVerified;
+import tw.laborcloud.events.registration.EmailConfirmationRequested;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.review.ApplicationApproved;
 
@@ -49,9 +50,30 @@ class EventContractsTests {
 
     @Test
     void anEventRoundTripsAndNeverPrintsTheConfirmationToken() {
-        RegistrationSubmitted event = RegistrationSubmitted.of("R1", "c1", "12345678", "工會", "a@b.tw", List.of(), null,
+        EmailConfirmationRequested event = EmailConfirmationRequested.of("R1", "c1", "12345678", "工會", "a@b.tw",
                 "secret-token");
-        assertThat(json.readValue(json.writeValueAsString(event), RegistrationSubmitted.class)).isEqualTo(event);
+        assertThat(json.readValue(json.writeValueAsString(event), EmailConfirmationRequested.class)).isEqualTo(event);
         assertThat(event.toString()).doesNotContain("secret-token");
+    }
+
+    @Test
+    void aRegistrationSubmittedFromVersionThreeOnNeverCarriesTheToken() {
+        RegistrationSubmitted event = RegistrationSubmitted.of("R1", "c1", "12345678", "工會", "a@b.tw", List.of(), null);
+        assertThat(event.schemaVersion()).isEqualTo(3);
+        assertThat(event.emailConfirmationToken()).isNull();
+        assertThat(json.readValue(json.writeValueAsString(event), RegistrationSubmitted.class)).isEqualTo(event);
+    }
+
+    @Test
+    void aVersionTwoRegistrationSubmittedStillReadsWithItsToken() {
+        String v2 = """
+                {"eventId":"e1","occurredAt":"2026-11-27T08:00:00Z","applicationId":"R1","correlationId":"c1",
+                 "schemaVersion":2,"certificateNo":"12345678","unionName":"工會","contactEmail":"a@b.tw",
+                 "documents":[],"emailConfirmationToken":"old-token"}
+                """;
+        RegistrationSubmitted event = json.readValue(v2, RegistrationSubmitted.class);
+        assertThat(event.schemaVersion()).isLessThan(RegistrationSubmitted.TOKEN_MOVED_OUT_IN_VERSION);
+        assertThat(event.emailConfirmationToken()).isEqualTo("old-token");
+        assertThat(event.toString()).doesNotContain("old-token");
     }
 }

@@ -18,10 +18,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,6 +41,18 @@ import jakarta.mail.internet.MimeMultipart;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,11 +62,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tw.laborcloud.events.Topics;
 
 /**
  * Starts the real infrastructure of the local stack (Kafka broker, MongoDB-wire store, GreenMail, Keycloak) through
  * {@link LocalStack#start} on a temporary data directory, without the services, and checks each part the way the
- * services use it. The last test stops the stack, checks no child process is left, and starts it again on the same
+ * services use it: Kafka with each service's own principal, held to the topics the topic table gives it. The last test stops the stack, checks no child process is left, and starts it again on the same
  * data directory (Keycloak must come up faster and keep its realm and users).
  *
  * <p>Uses the fixed ports of the stack (9092, 9093, 27017, 3025, 3143, 8025, 8180): it fails when a {@code ./run} is
@@ -130,11 +146,93 @@ class LocalStackInfraIntegrationTests {
             Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             assertThat(topics).contains("infra-test.probe");
             assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
+            // the launcher created every topic of the table before any service could ask for one
+            assertThat(topics).containsAll(Topics.names()).containsAll(Topics.deadLetterTopics());
+            Map<String, TopicDescription> business = admin.describeTopics(Topics.names()).allTopicNames()
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(business.values()).allSatisfy(d -> assertThat(d.partitions()).hasSize(3));
         }
     }
 
     @Test
     @Order(3)
+    void kafkaRefusesClientsWithoutCredentialsAndHoldsEachServiceToItsTopics() throws Exception {
+        // no credentials: the SASL listener never answers a plain client; a wrong password is refused outright
+        Map<String, Object> anonymous = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        try (Admin admin = Admin.create(anonymous)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        }
+        try (KafkaProducer<String, String> producer = producer(anonymous)) {
+            assertThatThrownBy(() -> send(producer, Topics.APPLICATION_APPROVED, "forged"))
+                    .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        }
+        Map<String, Object> wrongPassword = new HashMap<>(stack.kafkaClientProperties(Topics.REVIEW_SERVICE));
+        wrongPassword.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " username=\"review-service\" password=\"guessed\";");
+        try (KafkaProducer<String, String> producer = producer(wrongPassword)) {
+            assertThatThrownBy(() -> send(producer, Topics.APPLICATION_APPROVED, "forged"))
+                    .isInstanceOf(SaslAuthenticationException.class);
+        }
+
+        String applicationId = "R-ACL-" + System.nanoTime();
+        try (KafkaProducer<String, String> documents = producer(stack.kafkaClientProperties(Topics.DOCUMENT_SERVICE))) {
+            // its own topic, and its own dead-letter topic
+            assertThat(send(documents, Topics.DOCUMENTS_VERIFIED, applicationId).topic())
+                    .isEqualTo(Topics.DOCUMENTS_VERIFIED);
+            send(documents, Topics.deadLetterTopic(Topics.REGISTRATION_SUBMITTED, Topics.DOCUMENT_SERVICE),
+                    applicationId);
+            // not a topic another service owns: no forged approval, no forged registration
+            assertThatThrownBy(() -> send(documents, Topics.APPLICATION_APPROVED, applicationId))
+                    .isInstanceOf(TopicAuthorizationException.class)
+                    .hasMessageContaining(Topics.APPLICATION_APPROVED);
+            assertThatThrownBy(() -> send(documents, Topics.REGISTRATION_SUBMITTED, applicationId))
+                    .isInstanceOf(TopicAuthorizationException.class);
+            // nor another group's dead-letter topic
+            assertThatThrownBy(() -> send(documents,
+                    Topics.deadLetterTopic(Topics.REGISTRATION_SUBMITTED, Topics.REVIEW_SERVICE), applicationId))
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
+
+        // review-service reads what it consumes, with its own group...
+        try (KafkaConsumer<String, String> review = consumer(Topics.REVIEW_SERVICE, Topics.REVIEW_SERVICE)) {
+            review.subscribe(List.of(Topics.DOCUMENTS_VERIFIED));
+            assertThat(pollUntil(review, applicationId).value()).isEqualTo(applicationId);
+        }
+        // ...but not the topic that carries the e-mail confirmation token (notification-service alone reads it)
+        try (KafkaConsumer<String, String> review = consumer(Topics.REVIEW_SERVICE, Topics.REVIEW_SERVICE)) {
+            review.subscribe(List.of(Topics.EMAIL_CONFIRMATION_REQUESTED));
+            assertThatThrownBy(() -> pollUntil(review, applicationId))
+                    .isInstanceOf(TopicAuthorizationException.class)
+                    .hasMessageContaining(Topics.EMAIL_CONFIRMATION_REQUESTED);
+        }
+        // nor with another service's consumer group
+        try (KafkaConsumer<String, String> review = consumer(Topics.REVIEW_SERVICE, Topics.NOTIFICATION_SERVICE)) {
+            review.subscribe(List.of(Topics.DOCUMENTS_VERIFIED));
+            assertThatThrownBy(() -> pollUntil(review, applicationId))
+                    .isInstanceOf(org.apache.kafka.common.errors.GroupAuthorizationException.class);
+        }
+
+        // the broker's log (and the launcher's) never shows a password
+        for (String principal : List.of(LocalStack.KAFKA_ADMIN, Topics.DOCUMENT_SERVICE, Topics.OPS_CONSOLE)) {
+            String jaas = String.valueOf(stack.kafkaClientProperties(principal).get("sasl.jaas.config"));
+            String password = jaas.replaceAll(".*password=\"([^\"]+)\".*", "$1");
+            assertThat(password).isNotBlank().isNotEqualTo(jaas);
+            assertThat(Files.readString(stack.logFile("kafka"))).doesNotContain(password);
+        }
+
+        // ops-console replays onto the original topics, but writes no dead-letter topic
+        try (KafkaProducer<String, String> ops = producer(stack.kafkaClientProperties(Topics.OPS_CONSOLE))) {
+            send(ops, Topics.DOCUMENTS_VERIFIED, applicationId);
+            assertThatThrownBy(() -> send(ops,
+                    Topics.deadLetterTopic(Topics.DOCUMENTS_VERIFIED, Topics.REVIEW_SERVICE), applicationId))
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    @Order(4)
     void mongoWireProtocolStoresDocuments() {
         try (MongoClient client = MongoClients.create(stack.mongoUri())) {
             MongoCollection<Document> probes = client.getDatabase("infra-test").getCollection("probes");
@@ -149,7 +247,7 @@ class LocalStackInfraIntegrationTests {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void smtpMailShowsInTheInboxAndSurvivesAnSmtpOutage() throws Exception {
         sendMail("union-1@example.test", "帳號啟用通知", "請點選連結啟用帳號：http://localhost:8080/activate?token=abc",
                 "<p>請點選<a href=\"http://localhost:8080/activate?token=abc\">此連結</a>啟用帳號</p>");
@@ -186,7 +284,7 @@ class LocalStackInfraIntegrationTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void keycloakPasswordGrantCarriesRealmRoles() throws Exception {
         JsonNode token = passwordGrant("reviewer1", "Reviewer1-pass!");
         JsonNode claims = claims(token.get("access_token").asString());
@@ -200,7 +298,7 @@ class LocalStackInfraIntegrationTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void backendServiceAccountManagesUsersAndUnionIdBecomesAClaim() throws Exception {
         String adminToken = clientCredentials();
 
@@ -227,10 +325,11 @@ class LocalStackInfraIntegrationTests {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void restartOnTheSameDataKeepsEverythingAndKeycloakStartsFaster() throws Exception {
         List<Long> pids = stack.childPids();
         assertThat(pids).hasSizeGreaterThanOrEqualTo(3); // kafka, kc.sh, keycloak's JVM
+        Map<String, Object> documentServiceBeforeRestart = stack.kafkaClientProperties(Topics.DOCUMENT_SERVICE);
         stack.stop();
         stack = null;
 
@@ -256,6 +355,14 @@ class LocalStackInfraIntegrationTests {
         try (Admin admin = admin()) {
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("infra-test.probe");
         }
+        // every password is new with each launcher: the old one no longer opens the door, the new one does
+        try (KafkaProducer<String, String> old = producer(documentServiceBeforeRestart)) {
+            assertThatThrownBy(() -> send(old, Topics.DOCUMENTS_VERIFIED, "R-OLD"))
+                    .isInstanceOf(SaslAuthenticationException.class);
+        }
+        try (KafkaProducer<String, String> renewed = producer(stack.kafkaClientProperties(Topics.DOCUMENT_SERVICE))) {
+            send(renewed, Topics.DOCUMENTS_VERIFIED, "R-NEW");
+        }
         try (MongoClient client = MongoClients.create(stack.mongoUri())) {
             assertThat(client.getDatabase("infra-test").getCollection("probes")
                     .find(new Document("_id", "probe-1")).first()).isNotNull();
@@ -265,9 +372,49 @@ class LocalStackInfraIntegrationTests {
     // ---- helpers ----
 
     private static Admin admin() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-        return Admin.create(props);
+        return Admin.create(stack.kafkaClientProperties(LocalStack.KAFKA_ADMIN));
+    }
+
+    /** Like the services' producers: idempotent, acks=all; short timeouts so that a refusal shows quickly. */
+    private static KafkaProducer<String, String> producer(Map<String, Object> client) {
+        Map<String, Object> props = new HashMap<>(client);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    /** Sends the key as key and value and waits for the broker; throws what the broker (or the client) said. */
+    private static RecordMetadata send(KafkaProducer<String, String> producer, String topic, String key)
+            throws Exception {
+        try {
+            Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, key, key));
+            return sent.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer(String principal, String group) {
+        Map<String, Object> props = new HashMap<>(stack.kafkaClientProperties(principal));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static ConsumerRecord<String, String> pollUntil(KafkaConsumer<String, String> consumer, String key) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                if (key.equals(r.key())) {
+                    return r;
+                }
+            }
+        }
+        throw new AssertionError("no record with key " + key + " within 30 s");
     }
 
     private static void sendMail(String to, String subject, String text, String html) throws Exception {

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import tw.laborcloud.events.registration.AccountActivated;
+import tw.laborcloud.events.registration.EmailConfirmationRequested;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.review.ApplicationRejected;
 import tw.laborcloud.events.review.FilingDecided;
@@ -19,6 +20,11 @@ class EventHandlers {
     @Bean
     Consumer<RegistrationSubmitted> registrationSubmitted(Notices notices) {
         return Inbound.handler(notices::registrationSubmitted);
+    }
+
+    @Bean
+    Consumer<EmailConfirmationRequested> emailConfirmationRequested(Notices notices) {
+        return Inbound.handler(notices::emailConfirmationRequested);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import tw.laborcloud.events.registration.AccountActivated;
+import tw.laborcloud.events.registration.EmailConfirmationRequested;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.review.ApplicationRejected;
 import tw.laborcloud.events.review.FilingDecided;
@@ -60,15 +61,45 @@ class Notices {
         this.templates = templates;
     }
 
+    /**
+     * Remembers the applicant's address (notices that came first wait for it). From version 3 on the receipt
+     * comes from {@link #emailConfirmationRequested}, which carries the link's secret on a topic of its own;
+     * an older event, still on the topic after the upgrade, is receipted from here with the token it carries.
+     * Either way the receipt's notice id is the same, so it is mailed once.
+     */
     void registrationSubmitted(RegistrationSubmitted event) {
         requireAddress(event.contactEmail(), event);
-        recipients.remember(new Recipient(event.applicationId(), event.contactEmail(), event.unionName(),
-                event.certificateNo()));
-        recordAndSend(Notification.pending(REGISTRATION_RECEIVED, event.applicationId(), event.contactEmail(),
-                templates.registrationReceived(event.applicationId(), event.unionName(), event.certificateNo(),
-                        event.emailConfirmationToken()),
-                Instant.now()));
+        Recipient recipient = new Recipient(event.applicationId(), event.contactEmail(), event.unionName(),
+                event.certificateNo());
+        recipients.remember(recipient);
+        if (event.schemaVersion() < RegistrationSubmitted.TOKEN_MOVED_OUT_IN_VERSION) {
+            sendReceipt(recipient, event.emailConfirmationToken());
+        }
         releaseWaiting(event.applicationId());
+    }
+
+    /**
+     * The receipt with the address-confirmation link. The event names everything the receipt does, so it is
+     * mailed without waiting for RegistrationSubmitted, whichever of the two comes first.
+     */
+    void emailConfirmationRequested(EmailConfirmationRequested event) {
+        requireAddress(event.contactEmail(), event);
+        if (event.emailConfirmationToken() == null || event.emailConfirmationToken().isBlank()) {
+            throw new MalformedEventException("confirmation request without a token: " + event);
+        }
+        Recipient recipient = new Recipient(event.applicationId(), event.contactEmail(), event.unionName(),
+                event.certificateNo());
+        recipients.remember(recipient);
+        sendReceipt(recipient, event.emailConfirmationToken());
+        releaseWaiting(event.applicationId());
+    }
+
+    /** One receipt per application (its notice id), whichever event asks for it and however often. */
+    private void sendReceipt(Recipient recipient, String confirmationToken) {
+        recordAndSend(Notification.pending(REGISTRATION_RECEIVED, recipient.applicationId(), recipient.contactEmail(),
+                templates.registrationReceived(recipient.applicationId(), recipient.unionName(),
+                        recipient.certificateNo(), confirmationToken),
+                Instant.now()));
     }
 
     /** The event has no address: the notice waits for RegistrationSubmitted if that has not come yet. */

@@ -46,6 +46,7 @@ import tw.laborcloud.events.DomainEvent;
 import tw.laborcloud.events.Topics;
 import tw.laborcloud.platform.test.KafkaTestClient;
 import tw.laborcloud.events.registration.AccountActivated;
+import tw.laborcloud.events.registration.EmailConfirmationRequested;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.review.ApplicationRejected;
 import tw.laborcloud.events.review.FilingDecided;
@@ -144,6 +145,58 @@ abstract class NotificationScenarios {
     }
 
     @Test
+    void theReceiptWithTheConfirmationLinkComesFromTheConfirmationRequestAndIsMailedOnce() throws Exception {
+        Application app = newApplication();
+
+        // the registration document-service and review-service read too carries no link: it mails nothing
+        send(Topics.REGISTRATION_SUBMITTED, app.submitted());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(app.applicationId(), Recipient.class) != null);
+        assertThat(findNotification("registration-received", app)).isNull();
+
+        EmailConfirmationRequested requested = app.confirmationRequested();
+        send(Topics.EMAIL_CONFIRMATION_REQUESTED, requested);
+        send(Topics.EMAIL_CONFIRMATION_REQUESTED, requested); // redelivered
+        send(Topics.EMAIL_CONFIRMATION_REQUESTED, app.confirmationRequested()); // republished: another event id
+        MimeMessage receipt = awaitMails(app.email(), 1).getFirst();
+        assertThat(receipt.getSubject()).contains("已收到工會帳號註冊申請");
+        assertThat(part(receipt, "text/plain")).contains(app.confirmationLink()).contains(app.unionName() + " 您好");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> notification("registration-received", app).status() == NotificationStatus.SENT);
+        awaitActivationMarker();
+        assertThat(mailsTo(app.email())).hasSize(1);
+    }
+
+    @Test
+    void aConfirmationRequestThatOvertakesItsRegistrationIsMailedAtOnceAndOnlyOnce() throws Exception {
+        Application app = newApplication();
+
+        send(Topics.EMAIL_CONFIRMATION_REQUESTED, app.confirmationRequested());
+        MimeMessage receipt = awaitMails(app.email(), 1).getFirst();
+        assertThat(part(receipt, "text/plain")).contains(app.confirmationLink()).contains(app.certificateNo());
+        send(Topics.REGISTRATION_SUBMITTED, app.submitted());
+
+        awaitActivationMarker();
+        assertThat(mailsTo(app.email())).hasSize(1);
+    }
+
+    @Test
+    void aVersionTwoRegistrationWrittenBeforeTheTokenMovedIsStillMailedWithItsLink() throws Exception {
+        Application app = newApplication();
+        RegistrationSubmitted v2 = new RegistrationSubmitted("ev-v2-" + app.applicationId(), Instant.now(),
+                app.applicationId(), "corr-" + app.applicationId(), 2, app.certificateNo(), app.unionName(),
+                app.email(), List.of(), null, app.token());
+
+        send(Topics.REGISTRATION_SUBMITTED, v2);
+        send(Topics.REGISTRATION_SUBMITTED, v2); // redelivered
+
+        MimeMessage receipt = awaitMails(app.email(), 1).getFirst();
+        assertThat(part(receipt, "text/plain")).contains(app.confirmationLink());
+        awaitActivationMarker();
+        assertThat(mailsTo(app.email())).hasSize(1);
+    }
+
+    @Test
     void aRejectionThatArrivesBeforeTheRegistrationIsMailedOnceTheRegistrationArrives() throws Exception {
         Application app = newApplication();
         String reason = "上傳之圖記與主管機關核發者不符";
@@ -155,7 +208,7 @@ abstract class NotificationScenarios {
         assertThat(notification("application-rejected", app).status())
                 .isEqualTo(NotificationStatus.WAITING_FOR_RECIPIENT);
 
-        send(Topics.REGISTRATION_SUBMITTED, app.submitted());
+        register(app);
 
         List<MimeMessage> mails = awaitMails(app.email(), 2);
         MimeMessage rejection = withSubjectContaining(mails, "審查結果通知");
@@ -197,7 +250,7 @@ abstract class NotificationScenarios {
     @Test
     void aSupplementRequestIsMailedOncePerRequestWithTheDocumentsTheReasonsAndTheStatusLink() throws Exception {
         Application app = newApplication();
-        send(Topics.REGISTRATION_SUBMITTED, app.submitted());
+        register(app);
         awaitMails(app.email(), 1);
         SupplementRequested firstRound = SupplementRequested.of(app.applicationId(), "corr-" + app.applicationId(),
                 app.certificateNo(), List.of(new SupplementRequested.RequestedDocument("UNION_SEAL", "圖記影像模糊"),
@@ -230,7 +283,7 @@ abstract class NotificationScenarios {
                 "", "approver1"));
         await().atMost(Duration.ofSeconds(30)).until(() -> !notifications.waitingForRecipient(app.applicationId()).isEmpty());
 
-        send(Topics.REGISTRATION_SUBMITTED, app.submitted());
+        register(app);
 
         MimeMessage request = withSubjectContaining(awaitMails(app.email(), 2), "補件通知");
         assertThat(part(request, "text/plain")).contains("需補正：附件三 負責人章：印文不清").doesNotContain("承辦人說明");
@@ -372,6 +425,26 @@ abstract class NotificationScenarios {
             return RegistrationSubmitted.of(applicationId, "corr-" + applicationId, certificateNo, unionName, email,
                     List.of(new RegistrationSubmitted.SubmittedDocument("CHARTER", "u-1")));
         }
+
+        EmailConfirmationRequested confirmationRequested() {
+            return EmailConfirmationRequested.of(applicationId, "corr-" + applicationId, certificateNo, unionName,
+                    email, token());
+        }
+
+        String token() {
+            return "tok-" + applicationId;
+        }
+
+        String confirmationLink() {
+            return "https://labor.example.test/register/confirm.html?applicationId=" + applicationId + "&token="
+                    + token();
+        }
+    }
+
+    /** What registration-service writes for one submission: the registration, and the receipt request with the link. */
+    private void register(Application app) {
+        send(Topics.REGISTRATION_SUBMITTED, app.submitted());
+        send(Topics.EMAIL_CONFIRMATION_REQUESTED, app.confirmationRequested());
     }
 
     private static Application newApplication() {
