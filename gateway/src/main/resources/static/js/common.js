@@ -53,7 +53,9 @@ function formatDateTime(iso) {
  * A field u = { kind, label, hint, accept, required, idPrefix?, fieldPrefix? }; its elements are
  * PREFIX-KIND and PREFIX-KIND-hint/-progress/-info/-remove/-error (PREFIX = idPrefix, default
  * "file"); its server errors are FIELDPREFIX.KIND (default "documents", as the registration API
- * names them). Accepted upload ids go into `store` (kind -> id).
+ * names them). Accepted uploads go into `store` (kind -> { uploadId, ticket }): the ticket from the
+ * upload's answer goes with the id when the form is sent (Uploads.references), so the service that
+ * takes the form knows the upload without asking the document service.
  */
 const Uploads = {
   MAX_BYTES: 10 * 1024 * 1024,
@@ -128,7 +130,7 @@ const Uploads = {
       let body = null;
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
       if (xhr.status === 201 && body) {
-        store[u.kind] = body.uploadId;
+        store[u.kind] = { uploadId: body.uploadId, ticket: body.ticket };
         info.innerHTML = `<span class="ok">✓ 已上傳</span>：${escapeHtml(file.name)}（${Uploads.TYPE_LABELS[body.detectedType] || escapeHtml(body.detectedType)}，${formatBytes(body.size)}）。要更換請重新選擇檔案。`;
         el('-remove').hidden = false;
         if (onAccepted) onAccepted();
@@ -143,11 +145,16 @@ const Uploads = {
     xhr.send(form);
   },
 
-  /** A file uploaded earlier (e.g. kept in a saved draft): shown as attached, removable and replaceable. */
-  showAttached(u, store, uploadId) {
-    store[u.kind] = uploadId;
+  /** A file uploaded earlier (e.g. kept in a saved draft, { uploadId, ticket }): shown as attached, removable and replaceable. */
+  showAttached(u, store, attached) {
+    store[u.kind] = { uploadId: attached.uploadId, ticket: attached.ticket };
     document.getElementById(Uploads.id(u, '-info')).innerHTML = '<span class="ok">✓ 已附檔案</span>（先前上傳）。要更換請重新選擇檔案。';
     document.getElementById(Uploads.id(u, '-remove')).hidden = false;
+  },
+
+  /** The store's uploads as the APIs take them: [{ kind, uploadId, ticket }]. */
+  references(store) {
+    return Object.entries(store).map(([kind, u]) => ({ kind, uploadId: u.uploadId, ticket: u.ticket }));
   },
 
   remove(kind, store, idPrefix = 'file') {

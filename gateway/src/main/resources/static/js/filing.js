@@ -12,7 +12,7 @@ const GENDERS = { M: '男', F: '女' };
 const PDF_ONLY = 'application/pdf,.pdf';
 const PDF_OR_IMAGE = '.pdf,.jpg,.jpeg,.bmp';
 
-/** The page's state: the type's schema, the saved filing (null before the first save), uploads (kind -> id). */
+/** The page's state: the type's schema, the saved filing (null before the first save), uploads (kind -> { uploadId, ticket }). */
 const page = { type: null, filing: null, profile: null, districts: [], uploads: {} };
 
 document.addEventListener('DOMContentLoaded', async () => {
@@ -165,7 +165,7 @@ function buildAttachments() {
   for (const u of fields) Uploads.wire(u, page.uploads, () => FormErrors.clearField(`attachments.${u.kind}`));
   for (const a of (page.filing && page.filing.attachments) || []) {
     const u = fields.find(x => x.kind === a.kind);
-    if (u && a.uploadId) Uploads.showAttached(u, page.uploads, a.uploadId);
+    if (u && a.uploadId) Uploads.showAttached(u, page.uploads, a);
   }
 }
 
@@ -410,7 +410,7 @@ function onFieldClick(e) {
 function collect() {
   const form = {};
   for (const f of page.type.fields) form[f.name] = KINDS[f.kind].value(f);
-  return { form, attachments: Object.entries(page.uploads).map(([kind, uploadId]) => ({ kind, uploadId })) };
+  return { form, attachments: Uploads.references(page.uploads) };
 }
 
 function filingUrl(suffix = '') {

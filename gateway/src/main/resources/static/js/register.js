@@ -176,7 +176,7 @@ function collect() {
     contactEmailConfirm: v('contactEmailConfirm'), backupEmail: v('backupEmail'),
     harassmentPreventionDone: yesNo('harassmentPreventionDone'), genderOneThirdRule: yesNo('genderOneThirdRule'),
     joinedHigherUnion: yesNo('joinedHigherUnion'),
-    documents: Object.entries(state.uploads).map(([kind, uploadId]) => ({ kind, uploadId })),
+    documents: Uploads.references(state.uploads),
     captchaId: state.captchaId, captchaAnswer: v('captchaAnswer'),
   };
 }

@@ -10,7 +10,7 @@ const STEPS = [
 const PDF_ONLY = 'application/pdf,.pdf';
 const PDF_OR_IMAGE = '.pdf,.jpg,.jpeg,.bmp';
 
-/** The application shown, and the upload ids of its supplement form (kind -> uploadId). */
+/** The application shown, and the uploads of its supplement form (kind -> { uploadId, ticket }). */
 const shown = { status: null, uploads: {} };
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -101,7 +101,7 @@ async function submitSupplements(event) {
   const r = await Api.json('POST', `/api/registrations/${encodeURIComponent(s.applicationId)}/supplements`, {
     certificateNo: s.certificateNo,
     password: password.value,
-    documents: Object.entries(shown.uploads).map(([kind, uploadId]) => ({ kind, uploadId })),
+    documents: Uploads.references(shown.uploads),
   });
   button.disabled = false;
   button.textContent = '送出補正文件';

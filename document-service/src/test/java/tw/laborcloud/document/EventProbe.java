@@ -65,6 +65,12 @@ public final class EventProbe {
         send(Topics.REGISTRATION_SUBMITTED, applicationId, submitted(applicationId, documents));
     }
 
+    /** As {@link #submit}, onto one partition: events there are handled one after the other. */
+    public void submit(int partition, String applicationId, SubmittedDocument... documents) {
+        KafkaTestClient.send(brokers, Topics.REGISTRATION_SUBMITTED, partition, applicationId,
+                json.writeValueAsString(submitted(applicationId, documents)));
+    }
+
     public DocumentsReplaced replaced(String applicationId, int round, SubmittedDocument... documents) {
         return DocumentsReplaced.of(applicationId, "corr-" + applicationId, round, List.of(documents));
     }

@@ -220,10 +220,42 @@ public final class TestFiles {
         return out.toByteArray();
     }
 
-    /** A real PDF start, padded with zeros to {@code size} bytes. */
+    /**
+     * A valid one-page PDF of exactly {@code size} bytes: {@link #paddedPdfHead()}, digits,
+     * {@link #paddedPdfTail()}.
+     */
     public static byte[] pdfPaddedTo(int size) {
-        byte[] pdf = pdf(1, "large");
-        return Arrays.copyOf(pdf, size);
+        byte[] head = paddedPdfHead();
+        byte[] tail = paddedPdfTail();
+        byte[] padded = new byte[size];
+        Arrays.fill(padded, (byte) '0');
+        System.arraycopy(head, 0, padded, 0, head.length);
+        System.arraycopy(tail, 0, padded, size - tail.length, tail.length);
+        return padded;
+    }
+
+    /**
+     * The start of a PDF made large with padding: a complete one-page PDF and the start of a
+     * comment, which the padding (any bytes but line ends) continues.
+     */
+    public static byte[] paddedPdfHead() {
+        return concat(PADDED_BASE, "%".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The end of a padded PDF: the comment ends and the end marker points back at the PDF's own table. */
+    public static byte[] paddedPdfTail() {
+        String base = new String(PADDED_BASE, StandardCharsets.ISO_8859_1);
+        int at = base.lastIndexOf("startxref") + "startxref".length();
+        String offset = base.substring(at, base.indexOf("%%EOF", at)).strip();
+        return ("\nstartxref\n" + offset + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static final byte[] PADDED_BASE = pdf(1, "large");
+
+    /** The first part of a BMP: its header is intact, the pixel rows stop half-way. */
+    public static byte[] truncatedBmp() {
+        byte[] bmp = bmp(400, 300, Color.GREEN);
+        return Arrays.copyOf(bmp, bmp.length / 2);
     }
 
     public static byte[] concat(byte[]... parts) {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +32,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import tw.laborcloud.events.Topics;
 import tw.laborcloud.platform.test.KafkaTestClient;
+import tw.laborcloud.platform.uploads.TestUploadTickets;
+import tw.laborcloud.platform.uploads.UploadTickets;
 import tw.laborcloud.registration.registration.Registrations;
 
 @SpringBootTest
@@ -173,7 +176,14 @@ abstract class RegistrationScenarios {
         String applicationId = submit(cert);
         String submitted = KafkaTestClient.awaitOne(brokers, Topics.REGISTRATION_SUBMITTED, applicationId,
                 Duration.ofSeconds(30)).value();
-        String token = com.jayway.jsonpath.JsonPath.read(submitted, "$.emailConfirmationToken");
+        // the secret travels only on the topic the notification service alone may read
+        assertThat(submitted).doesNotContain("emailConfirmationToken");
+        String requested = KafkaTestClient.awaitOne(brokers, Topics.EMAIL_CONFIRMATION_REQUESTED, applicationId,
+                Duration.ofSeconds(30)).value();
+        assertThat((String) com.jayway.jsonpath.JsonPath.read(requested, "$.contactEmail"))
+                .isEqualTo("clerk@union.example");
+        String token = com.jayway.jsonpath.JsonPath.read(requested, "$.emailConfirmationToken");
+        assertThat(submitted).doesNotContain(token);
         assertThat((String) com.jayway.jsonpath.JsonPath.read(submitted, "$.details.address.postalCode")).isEqualTo("220");
         assertThat((Integer) com.jayway.jsonpath.JsonPath.read(submitted, "$.details.members.total")).isEqualTo(200);
         assertThat(mongo.findById(applicationId, Document.class, Registrations.COLLECTION).toJson()).doesNotContain(token);
@@ -207,6 +217,103 @@ abstract class RegistrationScenarios {
                 .andExpect(jsonPath("$.errors[?(@.field=='contactEmail')].code").value("EMAIL_FORMAT"));
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Registrations.COLLECTION))
                 .isEqualTo(before);
+    }
+
+    @Test
+    void uploadsThatCannotBeUsedAreRefusedAtOnceOnTheirFieldsAndNothingIsStored() throws Exception {
+        String cert = newCertificateNo();
+        String charter = java.util.UUID.randomUUID().toString();
+        String certificate = java.util.UUID.randomUUID().toString();
+        String seal = java.util.UUID.randomUUID().toString();
+        String representative = java.util.UUID.randomUUID().toString();
+        String forged = new UploadTickets("not-the-secret-of-document-service-at-all")
+                .issue(certificate, "CERTIFICATE_SCAN", Instant.now().plusSeconds(3600), null);
+        String documents = "[" + String.join(",",
+                RegistrationForms.documentJson("CHARTER", charter, null),
+                RegistrationForms.documentJson("CERTIFICATE_SCAN", certificate, forged),
+                RegistrationForms.documentJson("UNION_SEAL", seal, TestUploadTickets.ticket(seal, "REPRESENTATIVE_SEAL")),
+                RegistrationForms.documentJson("REPRESENTATIVE_SEAL", representative, TestUploadTickets.ticket(
+                        representative, "REPRESENTATIVE_SEAL", null, Instant.now().minusSeconds(1))),
+                RegistrationForms.documentJson("HARASSMENT_EVIDENCE", charter)) + "]";
+
+        mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(RegistrationForms.json(cert, "clerk@union.example", captchaId(), "TEST", documents)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors.length()").value(5))
+                .andExpect(jsonPath("$.errors[?(@.field=='documents.CHARTER')].code").value("UPLOAD_UNKNOWN"))
+                .andExpect(jsonPath("$.errors[?(@.field=='documents.CHARTER')].message")
+                        .value("找不到「章程（PDF 檔）」的上傳紀錄，請重新上傳檔案。"))
+                .andExpect(jsonPath("$.errors[?(@.field=='documents.CERTIFICATE_SCAN')].code").value("UPLOAD_UNKNOWN"))
+                .andExpect(jsonPath("$.errors[?(@.field=='documents.UNION_SEAL')].code").value("UPLOAD_KIND_MISMATCH"))
+                .andExpect(jsonPath("$.errors[?(@.field=='documents.UNION_SEAL')].message")
+                        .value("此檔案是以其他文件類別上傳的，不能作為「附件二 圖記」，請在此欄位重新上傳。"))
+                .andExpect(jsonPath("$.errors[?(@.field=='documents.REPRESENTATIVE_SEAL')].code")
+                        .value("UPLOAD_EXPIRED"))
+                .andExpect(jsonPath("$.errors[?(@.field=='documents.HARASSMENT_EVIDENCE')].code")
+                        .value("UPLOAD_USED_TWICE"))
+                .andExpect(jsonPath("$.errors[?(@.field=='documents.HARASSMENT_EVIDENCE')].message")
+                        .value("同一個上傳檔案不能同時作為兩份文件，請為「完成性騷擾防治措施佐證資料」另外上傳檔案。"));
+        assertThat(mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("certificateNo").is(cert)),
+                Registrations.COLLECTION)).isFalse();
+    }
+
+    @Test
+    void anUploadServesOneRegistrationOnly() throws Exception {
+        String charter = RegistrationForms.documentJson("CHARTER");
+        String first = "[" + String.join(",", charter, RegistrationForms.documentJson("CERTIFICATE_SCAN"),
+                RegistrationForms.documentJson("UNION_SEAL"), RegistrationForms.documentJson("REPRESENTATIVE_SEAL"))
+                + "]";
+        String second = "[" + String.join(",", charter, RegistrationForms.documentJson("CERTIFICATE_SCAN"),
+                RegistrationForms.documentJson("UNION_SEAL"), RegistrationForms.documentJson("REPRESENTATIVE_SEAL"))
+                + "]";
+        mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON).content(RegistrationForms
+                        .json(newCertificateNo(), "clerk@union.example", captchaId(), "TEST", first)
+                        .replace("\"harassmentPreventionDone\":true", "\"harassmentPreventionDone\":false")))
+                .andExpect(status().isCreated());
+
+        // the same charter, ticket and all, in another union's registration
+        String cert = newCertificateNo();
+        mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON).content(RegistrationForms
+                        .json(cert, "clerk@union.example", captchaId(), "TEST", second)
+                        .replace("\"harassmentPreventionDone\":true", "\"harassmentPreventionDone\":false")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("documents.CHARTER"))
+                .andExpect(jsonPath("$.errors[0].code").value("UPLOAD_ALREADY_USED"))
+                .andExpect(jsonPath("$.errors[0].message").value("此檔案已用於先前送出的其他申請，請為「章程（PDF 檔）」重新上傳檔案。"));
+        assertThat(mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("certificateNo").is(cert)),
+                Registrations.COLLECTION)).isFalse();
+    }
+
+    @Test
+    void ofSimultaneousRegistrationsWithOneUploadExactlyOneWins() throws Exception {
+        String charter = RegistrationForms.documentJson("CHARTER");
+        List<Integer> statuses = Applicants.simultaneously(6, () -> mvc.perform(post("/api/registrations")
+                .contentType(MediaType.APPLICATION_JSON).content(RegistrationForms.json(newCertificateNo(),
+                        "clerk@union.example", captchaId(), "TEST", "[" + String.join(",", charter,
+                                RegistrationForms.documentJson("CERTIFICATE_SCAN"),
+                                RegistrationForms.documentJson("UNION_SEAL"),
+                                RegistrationForms.documentJson("REPRESENTATIVE_SEAL")) + "]")
+                        .replace("\"harassmentPreventionDone\":true", "\"harassmentPreventionDone\":false")))
+                .andReturn().getResponse().getStatus());
+
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 422).hasSize(5);
+    }
+
+    @Test
+    void aPasswordWithAControlCharacterIsRefusedOnItsField() throws Exception {
+        mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(newCertificateNo(), "clerk@union.example")
+                                .replace(RegistrationForms.PASSWORD, "Secret-Pass1\\t")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("password"))
+                .andExpect(jsonPath("$.errors[0].code").value("PASSWORD_CONTROL_CHARACTER"))
+                .andExpect(jsonPath("$.errors[0].message").value("密碼不能包含控制字元（例如換行或定位字元），請重新輸入"));
     }
 
     @Test

@@ -38,6 +38,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import tw.laborcloud.events.Topics;
 import tw.laborcloud.platform.test.KafkaTestClient;
+import tw.laborcloud.platform.uploads.TestUploadTickets;
 import tw.laborcloud.registration.registration.RegistrationForms;
 import tw.laborcloud.registration.registration.Registrations;
 
@@ -117,9 +118,7 @@ abstract class SupplementScenarios {
         Case c = returned();
         Document before = stored(c);
 
-        supplements(c, RegistrationForms.PASSWORD, """
-                [{"kind":"CHARTER","uploadId":"%s"},{"kind":"UNION_SEAL","uploadId":"%s"}]"""
-                .formatted(uploadId(), uploadId()))
+        supplements(c, RegistrationForms.PASSWORD, documents("CHARTER", "UNION_SEAL"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[?(@.field=='documents.CHARTER')].code").value("NOT_REQUESTED"))
@@ -141,15 +140,43 @@ abstract class SupplementScenarios {
     }
 
     @Test
+    void replacementsWhoseUploadCannotBeUsedAreRefusedOnTheirFieldsAtOnce() throws Exception {
+        Case c = returned();
+        Case other = registered();
+        Document before = stored(c);
+        String othersSeal = uploadOf(stored(other).getList("documents", Document.class), "UNION_SEAL");
+        String late = uploadId();
+
+        supplements(c, RegistrationForms.PASSWORD, "[" + RegistrationForms.documentJson("UNION_SEAL", othersSeal) + ","
+                + RegistrationForms.documentJson("REPRESENTATIVE_SEAL", late,
+                        TestUploadTickets.ticket(late, "REPRESENTATIVE_SEAL", null, Instant.now().minusSeconds(60)))
+                + "]")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[?(@.field=='documents.UNION_SEAL')].code").value("UPLOAD_ALREADY_USED"))
+                .andExpect(jsonPath("$.errors[?(@.field=='documents.UNION_SEAL')].message")
+                        .value("此檔案已用於先前送出的其他申請，請為「附件二 圖記」重新上傳檔案。"))
+                .andExpect(jsonPath("$.errors[?(@.field=='documents.REPRESENTATIVE_SEAL')].code")
+                        .value("UPLOAD_EXPIRED"))
+                .andExpect(jsonPath("$.errors[?(@.field=='documents.REPRESENTATIVE_SEAL')].message")
+                        .value("「附件三 負責人章」的檔案上傳後已超過保留期限，請重新上傳檔案。"));
+
+        assertThat(stored(c)).isEqualTo(before);
+        assertThat(KafkaTestClient.readAll(brokers, Topics.DOCUMENTS_REPLACED, c.applicationId(), Duration.ofSeconds(2)))
+                .isEmpty();
+    }
+
+    @Test
     void theRequestedReplacementsAreTakenOnceAndAnnouncedAsRoundTwoWithOnlyThoseDocuments(CapturedOutput output)
             throws Exception {
         Case c = returned();
         int outputBefore = output.getAll().length();
+        List<Document> registered = stored(c).getList("documents", Document.class);
         String unionSeal = uploadId();
         String representativeSeal = uploadId();
-        String documents = """
-                [{"kind":"UNION_SEAL","uploadId":"%s"},{"kind":"REPRESENTATIVE_SEAL","uploadId":"%s"}]"""
-                .formatted(unionSeal, representativeSeal);
+        String documents = "[" + RegistrationForms.documentJson("UNION_SEAL", unionSeal) + ","
+                + RegistrationForms.documentJson("REPRESENTATIVE_SEAL", representativeSeal) + "]";
 
         supplements(c, RegistrationForms.PASSWORD, documents)
                 .andExpect(status().isOk())
@@ -177,13 +204,15 @@ abstract class SupplementScenarios {
         assertThat(kept).extracting(d -> d.getString("kind")).containsExactlyInAnyOrder("CHARTER", "CERTIFICATE_SCAN",
                 "UNION_SEAL", "REPRESENTATIVE_SEAL", "HARASSMENT_EVIDENCE");
         assertThat(uploadOf(kept, "UNION_SEAL")).isEqualTo(unionSeal);
-        assertThat(uploadOf(kept, "CHARTER")).as("not asked for, kept").isEqualTo("0f8fad5b-d9cb-469f-a165-000000000001");
+        assertThat(uploadOf(kept, "CHARTER")).as("not asked for, kept").isEqualTo(uploadOf(registered, "CHARTER"));
+        assertThat(kept).as("the tickets did their work at the door").allSatisfy(d -> assertThat(d).doesNotContainKey("ticket"));
+        assertThat(stored.getList("usedUploadIds", String.class)).hasSize(7).contains(unionSeal, representativeSeal);
         Document history = stored.getList("supplementHistory", Document.class).getFirst();
         assertThat(history.getInteger("round")).isEqualTo(2);
         assertThat(history.getString("note")).isEqualTo("請於 14 日內補正");
         assertThat(history.getList("requestedDocuments", Document.class)).hasSize(2);
         assertThat(uploadOf(history.getList("replacedDocuments", Document.class), "UNION_SEAL"))
-                .isEqualTo("0f8fad5b-d9cb-469f-a165-000000000003");
+                .isEqualTo(uploadOf(registered, "UNION_SEAL"));
 
         supplements(c, RegistrationForms.PASSWORD, documents)
                 .andExpect(status().isConflict())
@@ -268,8 +297,7 @@ abstract class SupplementScenarios {
         mvc.perform(get("/api/registrations/" + c.applicationId()).param("certificateNo", c.certificateNo()))
                 .andExpect(jsonPath("$.documentsRound").value(2))
                 .andExpect(jsonPath("$.supplementDocuments[0].label").value("章程（PDF 檔）"));
-        supplements(c, RegistrationForms.PASSWORD, """
-                [{"kind":"CHARTER","uploadId":"%s"}]""".formatted(uploadId()))
+        supplements(c, RegistrationForms.PASSWORD, documents("CHARTER"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUPPLEMENTS_RECEIVED"))
                 .andExpect(jsonPath("$.documentsRound").value(3));
@@ -343,9 +371,13 @@ abstract class SupplementScenarios {
 
     /** One fresh upload for each kind the default request asks for. */
     static String replacements(Case c) {
-        return """
-                [{"kind":"UNION_SEAL","uploadId":"%s"},{"kind":"REPRESENTATIVE_SEAL","uploadId":"%s"}]"""
-                .formatted(uploadId(), uploadId());
+        return documents("UNION_SEAL", "REPRESENTATIVE_SEAL");
+    }
+
+    /** Fresh uploads of these kinds with their tickets, as the status page sends them (a JSON array). */
+    static String documents(String... kinds) {
+        return "[" + String.join(",", java.util.Arrays.stream(kinds).map(RegistrationForms::documentJson).toList())
+                + "]";
     }
 
     static String uploadId() {

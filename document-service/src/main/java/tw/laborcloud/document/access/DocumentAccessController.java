@@ -26,8 +26,9 @@ import tw.laborcloud.document.verification.VerifiedUpload;
 /**
  * Reading a document: its metadata, its preview, its original. Who may is decided (and
  * logged) by {@link DocumentAccess}. Every response carries nosniff; the original always
- * comes as an attachment with the type detected at intake, so an uploaded file is never
- * rendered in the service's origin.
+ * comes as an attachment with the type detected at intake, named with that type's
+ * extension, so an uploaded file is never rendered in the service's origin and opens as
+ * what it is on the reader's computer.
  */
 @RestController
 class DocumentAccessController {
@@ -66,7 +67,8 @@ class DocumentAccessController {
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(upload.contentType()))
                     .contentLength(upload.size())
-                    .header(HttpHeaders.CONTENT_DISPOSITION, FileNames.attachment(upload.originalName()))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            FileNames.attachment(FileNames.downloadName(upload.originalName(), upload.contentType())))
                     .header("X-Content-Type-Options", NOSNIFF)
                     .cacheControl(CacheControl.noStore())
                     .body(content);

@@ -6,9 +6,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -17,12 +19,16 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.rendering.PageDrawer;
+import org.apache.pdfbox.rendering.PageDrawerParameters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +43,8 @@ import tw.laborcloud.document.verification.Pdfs;
  * claims: a page is rendered straight at the preview size (never at print resolution and
  * then shrunk), images in it are subsampled while drawn, an image file is decoded with
  * subsampling to at most about 4 megapixels, and only a few previews are made at a time.
+ * Rendering stops at the next drawing operator once its thread is interrupted, as
+ * {@link tw.laborcloud.document.verification.DocumentWork} does when the time is up.
  */
 @Component
 public class PreviewRenderer {
@@ -74,7 +82,12 @@ public class PreviewRenderer {
     }
 
     Rendered render(Path file, String contentType) throws PreviewFailure {
-        rendering.acquireUninterruptibly();
+        try {
+            rendering.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PreviewFailure(Finding.CHECK_TIMED_OUT);
+        }
         try {
             if (ContentTypes.isPdf(contentType)) {
                 return renderPdf(file);
@@ -108,13 +121,41 @@ public class PreviewRenderer {
                 throw new PreviewFailure(Finding.PDF_UNREADABLE);
             }
             float scale = Math.min(MAX_DPI / POINTS_PER_INCH, MAX_SIDE / longSide);
-            PDFRenderer renderer = new PDFRenderer(pdf);
+            PDFRenderer renderer = new StoppableRenderer(pdf);
             renderer.setSubsamplingAllowed(true);
             return png(renderer.renderImage(0, scale, ImageType.RGB), pages);
         } catch (InvalidPasswordException e) {
             throw new PreviewFailure(Finding.PDF_ENCRYPTED);
         } catch (IOException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new PreviewFailure(Finding.CHECK_TIMED_OUT);
+            }
             throw new PreviewFailure(truncated(file) ? Finding.PDF_TRUNCATED : Finding.PDF_UNREADABLE);
+        }
+    }
+
+    /**
+     * PDFBox has no way to cancel a page: this renderer's page drawer checks before each
+     * operator whether its thread was interrupted, so that a page built to take minutes
+     * (millions of operators, deep patterns) stops when its time is up.
+     */
+    private static final class StoppableRenderer extends PDFRenderer {
+
+        StoppableRenderer(PDDocument pdf) {
+            super(pdf);
+        }
+
+        @Override
+        protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
+            return new PageDrawer(parameters) {
+                @Override
+                protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedIOException("rendering stopped: the time for this document is up");
+                    }
+                    super.processOperator(operator, operands);
+                }
+            };
         }
     }
 

@@ -21,12 +21,15 @@ import tw.laborcloud.document.upload.StagedFile;
 import tw.laborcloud.document.upload.Upload;
 import tw.laborcloud.document.upload.UploadPreview;
 import tw.laborcloud.document.upload.Uploads;
+import tw.laborcloud.document.verification.DocumentWork;
 import tw.laborcloud.document.verification.Finding;
 import tw.laborcloud.platform.web.ApiException;
 
 /**
  * The preview of an upload, made on the first request and kept (the PNG in GridFS, or the
- * reason it cannot be made) so that every later request is a plain read.
+ * reason it cannot be made) so that every later request is a plain read. Rendering runs
+ * within the time limit per document ({@link DocumentWork}); running over it is answered,
+ * not kept.
  */
 @Service
 public class Previews {
@@ -40,15 +43,18 @@ public class Previews {
             Finding.PDF_NO_PAGES, "此 PDF 沒有任何頁面，無法產生預覽。",
             Finding.IMAGE_UNREADABLE, "此圖片無法解碼，無法產生預覽。",
             Finding.IMAGE_TOO_LARGE, "此圖片的像素數超過上限，無法產生預覽。",
-            Finding.FILE_TYPE_NOT_ALLOWED, "此檔案格式無法產生預覽。");
+            Finding.FILE_TYPE_NOT_ALLOWED, "此檔案格式無法產生預覽。",
+            Finding.CHECK_TIMED_OUT, "此文件處理時間過長，無法在時限內產生預覽，請下載原始檔查看。");
 
     private final Uploads uploads;
     private final PreviewRenderer renderer;
+    private final DocumentWork work;
     private final Clock clock;
 
-    Previews(Uploads uploads, PreviewRenderer renderer, Clock clock) {
+    Previews(Uploads uploads, PreviewRenderer renderer, DocumentWork work, Clock clock) {
         this.uploads = uploads;
         this.renderer = renderer;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -68,10 +74,14 @@ public class Previews {
         GridFsResource original = uploads.content(upload).orElseThrow(DocumentNotFound::problem);
         PreviewRenderer.Rendered rendered;
         try (InputStream in = original.getInputStream(); StagedFile copy = StagedFile.copyOf(in, Long.MAX_VALUE)) {
-            rendered = renderer.render(copy.path(), upload.contentType());
+            rendered = work.run(() -> renderer.render(copy.path(), upload.contentType()));
+        } catch (DocumentWork.TimedOut timedOut) {
+            // not kept: the next request may find the service less busy
+            log.warn("no preview for upload {}: rendering took longer than {}", upload.id(), work.timeout());
+            throw unprocessable(Finding.CHECK_TIMED_OUT.name());
         } catch (PreviewFailure failure) {
             log.info("no preview for upload {}: {}", upload.id(), failure.finding());
-            if (cached == null) {
+            if (cached == null && failure.finding() != Finding.CHECK_TIMED_OUT) {
                 uploads.recordPreview(upload, UploadPreview.failed(failure.finding().name(), clock.instant()), null);
             }
             throw unprocessable(failure.finding().name());

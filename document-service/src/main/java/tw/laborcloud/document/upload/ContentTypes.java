@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,6 +33,14 @@ public final class ContentTypes {
 
     private static final Map<String, String> LABELS = Map.of(PDF, "PDF", JPEG, "JPG", BMP, "BMP");
 
+    /** The file-name extensions of the types, the first the one a download is named with. */
+    private static final Map<String, List<String>> EXTENSIONS = Map.of(
+            PDF, List.of("pdf"),
+            JPEG, List.of("jpg", "jpeg", "jpe", "jfif"),
+            BMP, List.of("bmp", "dib"),
+            "image/png", List.of("png"),
+            "image/gif", List.of("gif"));
+
     private ContentTypes() {
     }
 
@@ -56,6 +65,11 @@ public final class ContentTypes {
     public static String describe(String type) {
         String label = LABELS.get(type);
         return label == null ? type : label + "（" + type + "）";
+    }
+
+    /** The extensions files of this type are named with (without the dot), the usual one first; empty if unknown. */
+    public static List<String> extensions(String type) {
+        return EXTENSIONS.getOrDefault(normalise(type), List.of());
     }
 
     public static boolean isPdf(String type) {

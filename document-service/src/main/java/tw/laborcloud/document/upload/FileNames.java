@@ -2,6 +2,9 @@ package tw.laborcloud.document.upload;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Makes an uploaded file's name safe to store, log and offer back as a download name:
@@ -14,6 +17,8 @@ public final class FileNames {
     public static final int MAX_LENGTH = 120;
     static final String FALLBACK = "document";
     private static final int MAX_EXTENSION = 10;
+    /** What reads as an extension: a few letters or digits, at least one letter ("v1.2" has none). */
+    private static final Pattern EXTENSION = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9]{1,5}");
 
     private FileNames() {
     }
@@ -41,6 +46,26 @@ public final class FileNames {
             return FALLBACK;
         }
         return shorten(cleaned);
+    }
+
+    /**
+     * The name a stored file is downloaded under: its (sanitised) name, ending with the
+     * extension of the type detected from its content, whatever the sender called it, so that
+     * the reader's computer opens it with the program for what it is ("seal.pdf" that is a
+     * PNG is downloaded as "seal.png"). An extension that already fits is kept as written.
+     */
+    public static String downloadName(String name, String contentType) {
+        List<String> extensions = ContentTypes.extensions(contentType);
+        if (extensions.isEmpty()) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 ? name.substring(dot + 1) : "";
+        if (extensions.contains(extension.toLowerCase(Locale.ROOT))) {
+            return name;
+        }
+        String base = dot > 0 && EXTENSION.matcher(extension).matches() ? name.substring(0, dot) : name;
+        return shorten(base + "." + extensions.getFirst());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 
+import tw.laborcloud.document.verification.Finding;
 import tw.laborcloud.platform.web.ApiException;
 import tw.laborcloud.platform.web.FieldViolation;
 
@@ -13,6 +14,8 @@ import tw.laborcloud.platform.web.FieldViolation;
  * Why an upload is refused: each a problem whose {@code code} is also the code of its one
  * field error, with a message the applicant can act on. Refused is what can never be
  * right; what an officer should judge is accepted and flagged by the verification.
+ * A broken request or a file of the wrong kind is a 400; a well-formed file of an allowed
+ * type whose content cannot be used is a 422.
  */
 final class UploadRefusals {
 
@@ -59,6 +62,21 @@ final class UploadRefusals {
         return refuse(HttpStatus.BAD_REQUEST, POLYGLOT, "file",
                 "檔案同時含有 " + otherFormat + " 格式的內容（多重格式檔案），可能夾帶其他程式或網頁，系統不予接受。"
                         + "請以掃描器或文書軟體重新存檔後再上傳。");
+    }
+
+    /**
+     * 422: a file of an allowed type that nobody could use ({@link Finding#unusable()}), found by
+     * the same checks the verification runs; the code is the finding's name.
+     */
+    static ApiException unusable(Finding finding) {
+        String message = switch (finding) {
+            case PDF_TRUNCATED -> "PDF 檔案不完整（檔案在結尾前中斷），可能是存檔或上傳時中斷。請重新存檔或掃描後再上傳。";
+            case PDF_ENCRYPTED -> "PDF 設有密碼或使用限制（已加密），審查人員無法開啟或列印。請移除密碼與限制後另存新檔，再上傳。";
+            case PDF_NO_PAGES -> "PDF 沒有任何頁面，請確認檔案內容後再上傳。";
+            case IMAGE_TRUNCATED -> "圖片資料不完整（檔案內容比圖片標示的尺寸少），可能是掃描或上傳時中斷。請重新掃描或存檔後再上傳。";
+            default -> throw new IllegalArgumentException(finding + " is no reason to refuse an upload");
+        };
+        return refuse(HttpStatus.UNPROCESSABLE_CONTENT, finding.name(), "file", message);
     }
 
     static ApiException invalidFileName() {

@@ -25,7 +25,9 @@ import tw.laborcloud.platform.seal.SealSimilarity;
 /**
  * Checks one document an application refers to, after the claim: what the claim found
  * (missing, expired, someone else's), whether the upload fits the kind it is filed under,
- * and what every applicable {@link ContentCheck} finds in its content.
+ * and what every applicable {@link ContentCheck} finds in its content. The content work
+ * (checks, the seal's ink map) runs through {@link DocumentWork}: a document over the time
+ * limit gets {@link Finding#CHECK_TIMED_OUT} and the verification goes on.
  */
 @Component
 class DocumentVerifier {
@@ -33,13 +35,15 @@ class DocumentVerifier {
     private static final Logger log = LoggerFactory.getLogger(DocumentVerifier.class);
 
     private final Uploads uploads;
-    private final List<ContentCheck> checks;
+    private final ContentChecks checks;
     private final PreviewRenderer renderer;
+    private final DocumentWork work;
 
-    DocumentVerifier(Uploads uploads, List<ContentCheck> checks, PreviewRenderer renderer) {
+    DocumentVerifier(Uploads uploads, ContentChecks checks, PreviewRenderer renderer, DocumentWork work) {
         this.uploads = uploads;
-        this.checks = List.copyOf(checks);
+        this.checks = checks;
         this.renderer = renderer;
+        this.work = work;
     }
 
     VerifiedDocument verify(SubmittedDocument ref, ClaimOutcome outcome) {
@@ -76,28 +80,36 @@ class DocumentVerifier {
             findings.add(Finding.UPLOAD_MISSING);
             return result(ref, upload, null, findings);
         }
-        Integer pages = null;
-        String sealImprint = null;
+        Inspected inspected;
         try (InputStream in = content.get().getInputStream();
                 StagedFile copy = StagedFile.copyOf(in, Long.MAX_VALUE)) {
             if (!copy.sha256().equals(upload.sha256())) {
                 findings.add(Finding.CONTENT_CHANGED);
             }
-            for (ContentCheck check : checks) {
-                if (check.appliesTo(upload.contentType())) {
-                    CheckResult checked = check.check(copy.path(), upload.contentType());
-                    findings.addAll(checked.findings());
-                    pages = checked.pages() != null ? checked.pages() : pages;
-                }
-            }
-            if (kind.orElse(null) == DocumentKind.UNION_SEAL && findings.isEmpty()) {
-                sealImprint = sealImprint(copy, upload);
-            }
+            boolean imprintWanted = kind.orElse(null) == DocumentKind.UNION_SEAL && findings.isEmpty();
+            // off the consumer thread and within the time limit: a slow document must not hold the partition
+            inspected = work.run(() -> inspectContent(copy, upload, imprintWanted));
         } catch (IOException e) {
             // the store failed, not the document: let the binder retry the event
             throw new UncheckedIOException("could not read upload " + upload.id(), e);
+        } catch (DocumentWork.TimedOut e) {
+            log.warn("checks of upload {} ({}) took longer than {}; left to the officer", upload.id(),
+                    upload.contentType(), work.timeout());
+            findings.add(Finding.CHECK_TIMED_OUT);
+            return result(ref, upload, null, findings);
         }
-        return result(ref, upload, pages, findings).withSealImprint(sealImprint);
+        findings.addAll(inspected.checked().findings());
+        return result(ref, upload, inspected.checked().pages(), findings).withSealImprint(inspected.sealImprint());
+    }
+
+    /** What the content checks found and, for a clean union seal, its ink map. */
+    private record Inspected(CheckResult checked, String sealImprint) {
+    }
+
+    private Inspected inspectContent(StagedFile copy, Upload upload, boolean imprintWanted) {
+        CheckResult checked = checks.run(copy.path(), upload.contentType());
+        return new Inspected(checked,
+                imprintWanted && checked.findings().isEmpty() ? sealImprint(copy, upload) : null);
     }
 
     /** The seal's ink map for the review service's comparison with the registered seal; null without ink. */

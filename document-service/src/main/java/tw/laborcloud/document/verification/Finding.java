@@ -4,8 +4,9 @@ package tw.laborcloud.document.verification;
  * What a check found about one document; the names travel as strings in
  * DocumentsVerified and are shown to the reviewing officer. Any finding makes the
  * verdict NEEDS_ATTENTION. The intake refuses some of the same conditions outright
- * (IMAGE_TOO_LARGE, POLYGLOT, a type the kind does not take); the checks still report
- * them for uploads accepted before a rule existed.
+ * (IMAGE_TOO_LARGE, POLYGLOT, a type the kind does not take, and what
+ * {@link #unusable()} names); the checks still report them for uploads accepted before a
+ * rule existed.
  */
 public enum Finding {
     /** The application names no upload for a required kind (the charter). */
@@ -39,8 +40,23 @@ public enum Finding {
     /** Carries attached files, which nobody reviews as part of the document. */
     PDF_EMBEDDED_FILES,
     IMAGE_UNREADABLE,
-    /** The decoder had to paper over damaged data (e.g. a truncated JPEG). */
+    /** The decoder had to paper over damaged data (other than a missing end; many cameras write harmless slips). */
     IMAGE_DAMAGED,
+    /** The image data ends before the pixels its header declares: an interrupted upload or scan. */
+    IMAGE_TRUNCATED,
     /** More pixels than the service decodes; known from the header alone. */
-    IMAGE_TOO_LARGE
+    IMAGE_TOO_LARGE,
+    /**
+     * The checks (or the rendering of the seal) did not finish within the time limit per
+     * document ({@code laborcloud.documents.work-timeout}); an officer must look at it.
+     */
+    CHECK_TIMED_OUT;
+
+    /**
+     * Whether a file with this finding cannot be used at all, whoever looks at it: cut off,
+     * locked, without pages. The intake refuses such files; an officer judges the rest.
+     */
+    public boolean unusable() {
+        return this == PDF_TRUNCATED || this == PDF_ENCRYPTED || this == PDF_NO_PAGES || this == IMAGE_TRUNCATED;
+    }
 }

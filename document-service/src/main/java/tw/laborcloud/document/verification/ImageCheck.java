@@ -1,11 +1,13 @@
 package tw.laborcloud.document.verification;
 
 import java.awt.image.BufferedImage;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -22,7 +24,10 @@ import tw.laborcloud.document.upload.ImageHeader;
 /**
  * Decodes a JPG or BMP completely. The dimensions come from the header first, so a
  * small file that declares a huge image (a decompression bomb) is reported without
- * allocating anything.
+ * allocating anything. Data that ends before the declared pixels (the JPEG decoder warns
+ * of the premature end, the BMP reader runs out of bytes) is told apart from other damage:
+ * such a file cannot be used, while many cameras write JPEGs the decoder warns about and
+ * that show perfectly well.
  */
 @Component
 class ImageCheck implements ContentCheck {
@@ -58,8 +63,10 @@ class ImageCheck implements ContentCheck {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                AtomicBoolean damaged = new AtomicBoolean();
-                reader.addIIOReadWarningListener((IIOReadWarningListener) (source, warning) -> damaged.set(true));
+                AtomicReference<Finding> damage = new AtomicReference<>();
+                reader.addIIOReadWarningListener((IIOReadWarningListener) (source, warning) -> damage
+                        .accumulateAndGet(truncation(warning) ? Finding.IMAGE_TRUNCATED : Finding.IMAGE_DAMAGED,
+                                (before, now) -> before == Finding.IMAGE_TRUNCATED ? before : now));
                 // every byte is still decoded; subsampling only limits what is kept in memory
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = subsampling(header.get(), DECODED_PIXELS);
@@ -68,13 +75,24 @@ class ImageCheck implements ContentCheck {
                 if (image == null) {
                     return CheckResult.found(Finding.IMAGE_UNREADABLE);
                 }
-                return damaged.get() ? CheckResult.found(Finding.IMAGE_DAMAGED) : CheckResult.passed(null);
+                return damage.get() != null ? CheckResult.found(damage.get()) : CheckResult.passed(null);
             } finally {
                 reader.dispose();
             }
+        } catch (EOFException truncated) {
+            return CheckResult.found(Finding.IMAGE_TRUNCATED);
         } catch (IOException | RuntimeException e) {
             return CheckResult.found(Finding.IMAGE_UNREADABLE);
         }
+    }
+
+    /**
+     * The JDK's JPEG decoder (libjpeg) names a missing end "Premature end of JPEG file",
+     * "Corrupt JPEG data: premature end of data segment" or "Truncated File - Missing EOI marker".
+     */
+    static boolean truncation(String warning) {
+        String text = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
+        return text.contains("premature end") || text.contains("truncated") || text.contains("missing eoi");
     }
 
     /** The smallest step that keeps the decoded image within {@code pixels}. */

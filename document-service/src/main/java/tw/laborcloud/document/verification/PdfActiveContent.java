@@ -42,7 +42,8 @@ final class PdfActiveContent {
         for (COSObjectKey key : Set.copyOf(document.getXrefTable().keySet())) {
             COSObject object = document.getObjectFromPool(key);
             visit(object == null ? null : object.getObject(), found, 0);
-            if (found.size() == 2) {
+            // a file with millions of objects: stop once the time limit is over (DocumentWork interrupts)
+            if (found.size() == 2 || Thread.currentThread().isInterrupted()) {
                 break;
             }
         }

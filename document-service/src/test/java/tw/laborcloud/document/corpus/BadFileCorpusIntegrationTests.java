@@ -36,9 +36,9 @@ import tw.laborcloud.platform.test.LocalTestInfra;
 
 /**
  * Files an attacker or a broken scanner would send, every one made here by the test.
- * Each is refused at intake with its code and leaves nothing in the store, or is accepted
- * and flagged with its finding when its application is verified, or (the path in the
- * name) accepted under a safe name.
+ * Each is refused at intake with its code, a message beside the file field, and leaves
+ * nothing in the store, or is accepted and flagged with its finding when its application is
+ * verified, or (the path in the name) accepted under a safe name.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -112,20 +112,45 @@ class BadFileCorpusIntegrationTests {
                 "HTML");
     }
 
-    // accepted, and flagged for the officer by the verification
+    // refused at intake: a well-formed file of an allowed type that nobody could use (the verification's own checks)
 
     @Test
     void aTruncatedPdf() throws Exception {
-        assertThat(flagged("CHARTER", TestFiles.truncatedPdf()).findings()).containsExactly("PDF_TRUNCATED");
+        refused("CHARTER", "charter.pdf", "application/pdf", TestFiles.truncatedPdf(), 422, "PDF_TRUNCATED",
+                "PDF 檔案不完整");
     }
 
     @Test
-    void anEncryptedPdf() throws Exception {
-        VerifiedDocument result = flagged("CHARTER", TestFiles.encryptedPdf("user-secret"));
-
-        assertThat(result.findings()).containsExactly("PDF_ENCRYPTED");
-        assertThat(result.pages()).isNull();
+    void aPasswordProtectedPdf() throws Exception {
+        refused("CHARTER", "charter.pdf", "application/pdf", TestFiles.encryptedPdf("user-secret"), 422,
+                "PDF_ENCRYPTED", "設有密碼或使用限制");
     }
+
+    @Test
+    void aPdfThatOpensWithoutPasswordButForbidsPrinting() throws Exception {
+        refused("CERTIFICATE_SCAN", "certificate.pdf", "application/pdf", TestFiles.encryptedPdf(""), 422,
+                "PDF_ENCRYPTED", "無法開啟或列印");
+    }
+
+    @Test
+    void aPdfWithoutPages() throws Exception {
+        refused("CHARTER", "charter.pdf", "application/pdf", TestFiles.pdfWithoutPages(), 422, "PDF_NO_PAGES",
+                "沒有任何頁面");
+    }
+
+    @Test
+    void aJpegWhoseDataStopsHalfWay() throws Exception {
+        refused("UNION_SEAL", "seal.jpg", "image/jpeg", TestFiles.truncatedJpeg(), 422, "IMAGE_TRUNCATED",
+                "圖片資料不完整");
+    }
+
+    @Test
+    void aBmpWhoseDataStopsHalfWay() throws Exception {
+        refused("REPRESENTATIVE_SEAL", "seal.bmp", "image/bmp", TestFiles.truncatedBmp(), 422, "IMAGE_TRUNCATED",
+                "圖片資料不完整");
+    }
+
+    // accepted, and flagged for the officer by the verification
 
     @Test
     void aPdfWithJavaScript() throws Exception {
@@ -174,6 +199,23 @@ class BadFileCorpusIntegrationTests {
     }
 
     @Test
+    void aFileIsDownloadedUnderTheExtensionOfWhatItIs() throws Exception {
+        String jpegCalledPdf = upload("UNION_SEAL", "seal.pdf", TestFiles.jpeg(80, 80, Color.RED));
+        String bmpWithoutExtension = upload("REPRESENTATIVE_SEAL", "負責人章", TestFiles.bmp(40, 40, Color.BLUE));
+        String pdfInCapitals = upload("CHARTER", "CHARTER.PDF", TestFiles.pdf(1, "capitals"));
+        String versionedPdf = upload("CHARTER", "章程 v1.2", TestFiles.pdf(1, "version"));
+
+        assertThat(downloadName(jpegCalledPdf)).isEqualTo("attachment; filename*=UTF-8''seal.jpg");
+        assertThat(downloadName(bmpWithoutExtension))
+                .isEqualTo("attachment; filename*=UTF-8''%E8%B2%A0%E8%B2%AC%E4%BA%BA%E7%AB%A0.bmp");
+        assertThat(downloadName(pdfInCapitals)).isEqualTo("attachment; filename*=UTF-8''CHARTER.PDF");
+        assertThat(downloadName(versionedPdf)).isEqualTo("attachment; filename*=UTF-8''%E7%AB%A0%E7%A8%8B%20v1.2.pdf");
+        // what the applicant called it is kept for the record
+        assertThat(mongo.findById(jpegCalledPdf, Document.class, "uploads").getString("originalName"))
+                .isEqualTo("seal.pdf");
+    }
+
+    @Test
     void aFileNameWithANulByte() throws Exception {
         refused("CHARTER", "charter.pdf\u0000.exe", "application/pdf", TestFiles.pdf(1, "nul"), 400,
                 "FILE_NAME_INVALID", "檔案名稱");
@@ -191,11 +233,19 @@ class BadFileCorpusIntegrationTests {
                 .andExpect(jsonPath("$.code").value(code))
                 .andExpect(jsonPath("$.errors[0].field").value("file"))
                 .andExpect(jsonPath("$.errors[0].code").value(code))
+                .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.containsString(messagePart)))
                 .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString(messagePart)));
 
         assertThat(mongo.count(new Query(), "uploads")).as("upload records").isEqualTo(uploads);
         assertThat(mongo.count(new Query(), "fs.files")).as("stored files").isEqualTo(files);
         assertThat(mongo.count(new Query(), "fs.chunks")).as("stored chunks").isEqualTo(chunks);
+    }
+
+    private String downloadName(String uploadId) throws Exception {
+        return mvc.perform(get("/api/documents/" + uploadId + "/content")
+                        .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_reviewer"))))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getHeader("Content-Disposition");
     }
 
     /** Uploads the file (it must be accepted), files it in an application, and returns its verified result. */

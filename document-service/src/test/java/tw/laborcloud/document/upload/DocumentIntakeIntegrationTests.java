@@ -39,7 +39,9 @@ import com.jayway.jsonpath.JsonPath;
 import tw.laborcloud.document.GeneratedContent;
 import tw.laborcloud.document.Multipart;
 import tw.laborcloud.document.TestFiles;
+import tw.laborcloud.document.Tokens;
 import tw.laborcloud.platform.scheduling.SchedulingAutoConfiguration;
+import tw.laborcloud.platform.uploads.UploadTickets;
 import tw.laborcloud.platform.test.LocalTestInfra;
 
 /**
@@ -63,6 +65,8 @@ class DocumentIntakeIntegrationTests {
     MongoTemplate mongo;
     @Autowired
     StagedUploadSweeper sweeper;
+    @Autowired
+    UploadTickets tickets;
     @LocalServerPort
     int port;
 
@@ -129,6 +133,41 @@ class DocumentIntakeIntegrationTests {
                         TestFiles.pdfPaddedTo((int) DocumentKind.MAX_BYTES)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.size").value(DocumentKind.MAX_BYTES));
+    }
+
+    @Test
+    void theReceiptCarriesATicketForTheUploadItsKindAndItsExpiry() throws Exception {
+        String body = mvc.perform(Multipart.upload("CHARTER", "charter.pdf", "application/pdf",
+                        TestFiles.pdf(1, "ticketed charter")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String uploadId = JsonPath.read(body, "$.uploadId");
+        String ticket = JsonPath.read(body, "$.ticket");
+        Instant expiresAt = Instant.parse(JsonPath.read(body, "$.expiresAt"));
+        Instant now = Instant.now();
+
+        // what registration-service, with the same secret, makes of it
+        assertThat(tickets.verify(ticket, uploadId, "CHARTER", null, now)).isEqualTo(UploadTickets.Outcome.VALID);
+        assertThat(tickets.verify(ticket, uploadId, "UNION_SEAL", null, now))
+                .isEqualTo(UploadTickets.Outcome.WRONG_KIND);
+        assertThat(tickets.verify(ticket, uploadId, "CHARTER", null, expiresAt))
+                .isEqualTo(UploadTickets.Outcome.EXPIRED);
+        assertThat(tickets.verify(ticket, "0f8fad5b-d9cb-469f-a165-70867728950e", "CHARTER", null, now))
+                .isEqualTo(UploadTickets.Outcome.FORGED);
+    }
+
+    @Test
+    void anUploadMadeWithAUnionsTokenHasATicketNamingTheUnion() throws Exception {
+        String body = mvc.perform(Multipart.upload("MEETING_MINUTES", "會議紀錄.pdf", "application/pdf",
+                        TestFiles.pdf(1, "minutes")).with(Tokens.union("U-7")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String uploadId = JsonPath.read(body, "$.uploadId");
+        String ticket = JsonPath.read(body, "$.ticket");
+
+        // what union-affairs-service checks when union U-7 files it, and when another union tries
+        assertThat(tickets.verify(ticket, uploadId, "MEETING_MINUTES", "U-7", Instant.now()))
+                .isEqualTo(UploadTickets.Outcome.VALID);
+        assertThat(tickets.verify(ticket, uploadId, "MEETING_MINUTES", "U-8", Instant.now()))
+                .isEqualTo(UploadTickets.Outcome.OTHER_OWNER);
     }
 
     @Test

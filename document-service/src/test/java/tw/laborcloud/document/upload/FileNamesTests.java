@@ -70,4 +70,28 @@ class FileNamesTests {
         assertThat(FileNames.attachment("a'b;c\"d%.pdf")).isEqualTo("attachment; filename*=UTF-8''a%27b%3Bc%22d%25.pdf");
         assertThat(FileNames.attachment("Seal_v1-final~.jpg")).isEqualTo("attachment; filename*=UTF-8''Seal_v1-final~.jpg");
     }
+
+    @Test
+    void aDownloadEndsWithTheExtensionOfTheDetectedType() {
+        assertThat(FileNames.downloadName("seal.pdf", "image/png")).isEqualTo("seal.png");
+        assertThat(FileNames.downloadName("seal.pdf", "image/jpeg")).isEqualTo("seal.jpg");
+        assertThat(FileNames.downloadName("負責人章", "image/bmp")).isEqualTo("負責人章.bmp");
+        assertThat(FileNames.downloadName("章程 v1.2", "application/pdf")).isEqualTo("章程 v1.2.pdf");
+        assertThat(FileNames.downloadName("certificate.exe", "application/pdf")).isEqualTo("certificate.pdf");
+    }
+
+    @Test
+    void aFittingExtensionIsKeptAsWritten() {
+        assertThat(FileNames.downloadName("CHARTER.PDF", "application/pdf")).isEqualTo("CHARTER.PDF");
+        assertThat(FileNames.downloadName("seal.jpeg", "image/jpeg")).isEqualTo("seal.jpeg");
+        assertThat(FileNames.downloadName("scan.dat", "application/x-unknown")).isEqualTo("scan.dat");
+    }
+
+    @Test
+    void aNameAtTheLimitStaysWithinItWithItsNewExtension() {
+        String name = FileNames.downloadName("工".repeat(FileNames.MAX_LENGTH), "application/pdf");
+
+        assertThat(name.codePointCount(0, name.length())).isEqualTo(FileNames.MAX_LENGTH);
+        assertThat(name).endsWith("工.pdf");
+    }
 }

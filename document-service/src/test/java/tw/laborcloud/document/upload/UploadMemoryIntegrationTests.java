@@ -42,6 +42,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import tw.laborcloud.document.GeneratedContent;
 import tw.laborcloud.document.Multipart;
+import tw.laborcloud.document.TestFiles;
 import tw.laborcloud.platform.test.LocalTestInfra;
 
 /**
@@ -95,12 +96,13 @@ class UploadMemoryIntegrationTests {
     void tenConcurrentTenMegabyteUploadsKeepTheHeapFlat() throws Exception {
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             // warm up: classes, pools and buffers the first upload creates are not what is measured
-            assertThat(upload(client, new GeneratedContent(pdfHead(), 2 * MB)).join().statusCode()).isEqualTo(201);
+            assertThat(upload(client, new GeneratedContent(pdfHead(), 2 * MB, pdfTail())).join().statusCode())
+                    .isEqualTo(201);
 
             Instant start = Instant.now();
             List<CompletableFuture<HttpResponse<String>>> timed = new ArrayList<>();
             for (int i = 0; i < UPLOADS; i++) {
-                timed.add(upload(client, new GeneratedContent(pdfHead(), SIZE)));
+                timed.add(upload(client, new GeneratedContent(pdfHead(), SIZE, pdfTail())));
             }
             timed.forEach(f -> assertThat(f.join().statusCode()).isEqualTo(201));
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
@@ -163,8 +165,13 @@ class UploadMemoryIntegrationTests {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
+    /** A valid PDF padded to the size (the intake refuses a cut-off one). */
     private static byte[] pdfHead() {
-        return "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return TestFiles.paddedPdfHead();
+    }
+
+    private static byte[] pdfTail() {
+        return TestFiles.paddedPdfTail();
     }
 
     private static void report(double throughput, double seconds, long baseline, long atHold, long peak) {
@@ -181,7 +188,7 @@ class UploadMemoryIntegrationTests {
         private final CountDownLatch go;
 
         HeldContent(CountDownLatch go) {
-            super(pdfHead(), SIZE);
+            super(pdfHead(), SIZE, pdfTail());
             this.go = go;
         }
 

@@ -41,15 +41,24 @@ class ImageCheckTests {
     }
 
     @Test
-    void aHeaderClaimingMorePixelsThanTheFileHoldsIsUnreadable() throws IOException {
+    void aHeaderClaimingMorePixelsThanTheFileHoldsIsTruncated() throws IOException {
         assertThat(findings(TestFiles.bmpHeaderClaiming(2000, 2000), "image/bmp"))
-                .containsExactly(Finding.IMAGE_UNREADABLE);
+                .containsExactly(Finding.IMAGE_TRUNCATED);
+        assertThat(findings(TestFiles.truncatedBmp(), "image/bmp")).containsExactly(Finding.IMAGE_TRUNCATED);
     }
 
     @Test
-    void aTruncatedJpegIsNotTakenAsGood() throws IOException {
-        assertThat(findings(TestFiles.truncatedJpeg(), "image/jpeg"))
-                .containsAnyOf(Finding.IMAGE_DAMAGED, Finding.IMAGE_UNREADABLE);
+    void aJpegWhoseDataStopsHalfWayIsTruncated() throws IOException {
+        assertThat(findings(TestFiles.truncatedJpeg(), "image/jpeg")).containsExactly(Finding.IMAGE_TRUNCATED);
+    }
+
+    @Test
+    void onlyTheDecodersWordsForAMissingEndMeanTruncation() {
+        assertThat(ImageCheck.truncation("Premature end of JPEG file")).isTrue();
+        assertThat(ImageCheck.truncation("Corrupt JPEG data: premature end of data segment")).isTrue();
+        assertThat(ImageCheck.truncation("Truncated File - Missing EOI marker")).isTrue();
+        // what many cameras cause, and what shows perfectly well
+        assertThat(ImageCheck.truncation("Corrupt JPEG data: 2 extraneous bytes before marker 0xd9")).isFalse();
     }
 
     @Test

@@ -27,6 +27,8 @@ import tw.laborcloud.registration.account.PasswordHash;
  * @param supplementHistory every answered supplement request, oldest first
  * @param wrongPasswords the times of the latest password attempts still counted (wrong ones, and checks under way; at most {@link PasswordAttempts#KEPT}),
  *     stored here so that the limit holds whichever instance answers
+ * @param usedUploadIds every upload the registration and its supplements referred to; unique across
+ *     registrations (an upload serves one application), see {@link Registrations}
  */
 @Document(Registrations.COLLECTION)
 public record Registration(
@@ -56,7 +58,8 @@ public record Registration(
         Activation activation,
         Instant activatedAt,
         List<PendingEvent> pendingEvents,
-        List<String> appliedEvents) {
+        List<String> appliedEvents,
+        List<String> usedUploadIds) {
 
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";

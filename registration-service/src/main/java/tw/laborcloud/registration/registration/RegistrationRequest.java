@@ -52,7 +52,22 @@ public record RegistrationRequest(
     public record CountsInput(BigDecimal male, BigDecimal female) {
     }
 
-    public record DocumentRef(String kind, String uploadId) {
+    /**
+     * A document uploaded beforehand: its kind, the upload's id and the ticket that came with it
+     * from document-service ({@code tw.laborcloud.platform.uploads.UploadTickets}). The ticket is
+     * checked on submission and not stored.
+     */
+    public record DocumentRef(String kind, String uploadId, String ticket) {
+
+        /** The reference as it is stored and announced: kind and upload, the ticket having done its work. */
+        DocumentRef withoutTicket() {
+            return new DocumentRef(kind, uploadId, null);
+        }
+
+        @Override
+        public String toString() {
+            return "DocumentRef[kind=" + kind + ", uploadId=" + uploadId + "]";
+        }
     }
 
     @Override

@@ -25,11 +25,13 @@ import org.springframework.stereotype.Service;
 
 import tw.laborcloud.events.registration.ContactEmailConfirmed;
 import tw.laborcloud.events.registration.DocumentsReplaced;
+import tw.laborcloud.events.registration.EmailConfirmationRequested;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.registration.UnionDetails;
 import tw.laborcloud.events.review.SupplementRequested;
 import tw.laborcloud.platform.outbox.Outbox;
 import tw.laborcloud.platform.outbox.OutboxRelay;
+import tw.laborcloud.platform.uploads.UploadReferences;
 import tw.laborcloud.platform.web.ApiException;
 import tw.laborcloud.platform.web.CorrelationIds;
 import tw.laborcloud.platform.web.FieldViolation;
@@ -48,33 +50,37 @@ public class RegistrationService {
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm").withZone(TAIPEI);
 
     private final Registrations registrations;
+    private final DocumentReferences references;
     private final CaptchaService captchas;
     private final Outbox outbox;
     private final OutboxRelay relay;
 
-    RegistrationService(Registrations registrations, CaptchaService captchas, Outbox outbox, OutboxRelay relay) {
+    RegistrationService(Registrations registrations, DocumentReferences references, CaptchaService captchas,
+            Outbox outbox, OutboxRelay relay) {
         this.registrations = registrations;
+        this.references = references;
         this.captchas = captchas;
         this.outbox = outbox;
         this.relay = relay;
     }
 
     /**
-     * Validates every field and the captcha, then stores the registration and its
-     * RegistrationSubmitted event in one insert. Nothing is stored when anything is wrong;
-     * of two simultaneous registrations for one certificate number the store's unique
-     * index lets exactly one win.
+     * Validates every field, the uploads it refers to and the captcha, then stores the
+     * registration and its RegistrationSubmitted and EmailConfirmationRequested events in one
+     * insert. Nothing is stored when anything is wrong; of two simultaneous registrations for
+     * one certificate number, or with one upload, the store's unique indexes let exactly one win.
      */
     public Submitted submit(RegistrationRequest request) {
         Instant now = Instant.now();
         List<FieldViolation> violations = new ArrayList<>(RegistrationValidator.validate(request, LocalDate.now(TAIPEI)));
+        violations.addAll(references.check(request.documents(), null, violations, now));
         captchas.check(request.captchaId(), request.captchaAnswer(), now).ifPresent(violations::add);
         boolean accountWellFormed = violations.stream().noneMatch(v -> v.field().equals("account"));
         if (accountWellFormed && registrations.activeCertificateExists(request.account())) {
             violations.add(CERTIFICATE_TAKEN);
         }
         if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations);
+            throw refusal(violations);
         }
         String applicationId = ApplicationIds.next();
         String correlationId = CorrelationIds.current();
@@ -82,18 +88,29 @@ public class RegistrationService {
         String email = request.contactEmail().strip();
         UnionDetails details = details(request);
         String token = newToken();
-        List<RegistrationRequest.DocumentRef> documents = request.documents();
+        List<RegistrationRequest.DocumentRef> documents = request.documents().stream()
+                .map(RegistrationRequest.DocumentRef::withoutTicket).toList();
         RegistrationSubmitted event = RegistrationSubmitted.of(applicationId, correlationId, certificateNo,
                 request.unionName().strip(), email,
                 documents.stream().map(d -> new RegistrationSubmitted.SubmittedDocument(d.kind(), d.uploadId())).toList(),
-                details, token);
+                details);
+        // the link's secret goes to the notification service alone, on a topic of its own (docs/architecture.md)
+        EmailConfirmationRequested confirmation = EmailConfirmationRequested.of(applicationId, correlationId,
+                certificateNo, request.unionName().strip(), email, token);
         Registration registration = new Registration(applicationId, certificateNo, certificateNo,
                 request.unionName().strip(), email, details,
                 new Registration.EmailConfirmation(sha256(token), now.plus(CONFIRMATION_LINK_LIFETIME), null),
                 PasswordHash.of(request.password()), documents, 1, correlationId, now, null, null, null, null, null,
-                null, List.of(), null, null, null, null, null, null, List.of(outbox.pending(event)), List.of());
-        if (!registrations.insert(registration)) {
-            throw ApiException.invalid(List.of(CERTIFICATE_TAKEN));
+                null, List.of(), null, null, null, null, null, null,
+                List.of(outbox.pending(event), outbox.pending(confirmation)), List.of(),
+                DocumentReferences.uploadIds(documents));
+        try {
+            if (!registrations.insert(registration)) {
+                throw ApiException.invalid(List.of(CERTIFICATE_TAKEN));
+            }
+        } catch (Registrations.UploadAlreadyUsed raced) {
+            // another registration with one of these uploads was stored between the check and the insert
+            throw refusal(references.check(request.documents(), null, List.of(), now));
         }
         log.info("registration {} submitted", applicationId);
         relay.publishSoon(Registrations.COLLECTION, applicationId);
@@ -157,6 +174,7 @@ public class RegistrationService {
         List<SupplementRequested.RequestedDocument> requested = r.supplementDocuments() == null ? List.of()
                 : r.supplementDocuments();
         List<FieldViolation> violations = new ArrayList<>(SupplementValidator.validate(requested, request.documents()));
+        violations.addAll(references.check(request.documents(), r, violations, now));
         String password = request.password();
         boolean passwordRight = false;
         PasswordAttempts.Attempt attempt = new PasswordAttempts.Attempt(now, UUID.randomUUID().toString());
@@ -189,7 +207,7 @@ public class RegistrationService {
 
         int round = r.currentRound() + 1;
         List<RegistrationRequest.DocumentRef> replacements = request.documents() == null ? List.of()
-                : List.copyOf(request.documents());
+                : request.documents().stream().map(RegistrationRequest.DocumentRef::withoutTicket).toList();
         Set<String> replacedKinds = replacements.stream().map(RegistrationRequest.DocumentRef::kind)
                 .collect(Collectors.toSet());
         List<RegistrationRequest.DocumentRef> previous = r.documents() == null ? List.of() : r.documents();
@@ -202,7 +220,17 @@ public class RegistrationService {
         DocumentsReplaced event = DocumentsReplaced.of(applicationId, CorrelationIds.current(), round,
                 replacements.stream().map(d -> new RegistrationSubmitted.SubmittedDocument(d.kind(), d.uploadId()))
                         .toList());
-        if (!registrations.replaceDocuments(r, documents, answered, now, outbox.pending(event))) {
+        boolean taken;
+        try {
+            taken = registrations.replaceDocuments(r, documents, DocumentReferences.uploadIds(replacements), answered,
+                    now, outbox.pending(event));
+        } catch (Registrations.UploadAlreadyUsed raced) {
+            // another registration took one of these uploads between the check and this write
+            registrations.releaseAttempt(applicationId, attempt);
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED",
+                    "資料有誤，請依各欄位說明修正後再送出。", references.check(request.documents(), r, List.of(), now));
+        }
+        if (!taken) {
             // another submission was taken in the meantime (the taken one reset the attempts)
             registrations.releaseAttempt(applicationId, attempt);
             throw notAwaitingSupplements(registrations.find(applicationId).orElse(r));
@@ -210,6 +238,19 @@ public class RegistrationService {
         log.info("supplements of {} received: round {}, {}", applicationId, round, replacedKinds);
         relay.publishSoon(Registrations.COLLECTION, applicationId);
         return registrations.find(applicationId).orElseThrow();
+    }
+
+    /**
+     * 400 for a form with input errors (with all its violations); 422 when the form is right
+     * and only the uploads it refers to cannot be used (unknown, expired, of another kind,
+     * used twice or used before), as the supplement and filing forms answer.
+     */
+    private static ApiException refusal(List<FieldViolation> violations) {
+        if (violations.stream().allMatch(UploadReferences::isRefusal)) {
+            return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED",
+                    "資料有誤，請依各欄位說明修正後再送出。", violations);
+        }
+        return ApiException.invalid(violations);
     }
 
     private static boolean passwordMatches(Registration r, String password) {

@@ -80,7 +80,10 @@ public final class RegistrationValidator {
 
     private void password(String password, String confirm) {
         List<String> unmet = PasswordPolicy.unmet(password);
-        if (!unmet.isEmpty()) {
+        if (password != null && password.chars().anyMatch(Character::isISOControl)) {
+            // a line break or tab pasted along cannot be typed at the login, and some systems cut at a NUL
+            add("password", "PASSWORD_CONTROL_CHARACTER", "密碼不能包含控制字元（例如換行或定位字元），請重新輸入");
+        } else if (!unmet.isEmpty()) {
             add("password", "PASSWORD_POLICY", "密碼不符規則：" + String.join("、", unmet));
         }
         if (password != null && !password.equals(confirm)) {

@@ -1,9 +1,12 @@
 package tw.laborcloud.registration.registration;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,6 +28,7 @@ public class Registrations {
 
     public static final String COLLECTION = "registrations";
     private static final String ROUND = "documentsRound";
+    private static final String USED_UPLOADS = "usedUploadIds";
 
     private final MongoTemplate mongo;
     private final AppliedEvents appliedEvents;
@@ -38,16 +42,52 @@ public class Registrations {
     void createIndexes() {
         // one live application per certificate number, enforced by the store itself
         mongo.indexOps(COLLECTION).createIndex(new Index("activeCertificateNo", Sort.Direction.ASC).unique());
+        // one application per upload; sparse: registrations stored before the field existed have none
+        mongo.indexOps(COLLECTION).createIndex(new Index(USED_UPLOADS, Sort.Direction.ASC).unique().sparse()
+                .named(USED_UPLOADS));
     }
 
-    /** Inserts the new registration with its pending events; false when the certificate is taken. */
+    /**
+     * Inserts the new registration with its pending events; false when the certificate is taken.
+     *
+     * @throws UploadAlreadyUsed when another registration took one of its uploads in the meantime
+     */
     public boolean insert(Registration registration) {
         try {
             mongo.insert(registration);
             return true;
         } catch (DuplicateKeyException taken) {
+            if (isUsedUploads(taken)) {
+                throw new UploadAlreadyUsed();
+            }
             return false;
         }
+    }
+
+    /** Which of these uploads a registration other than {@code exceptApplicationId} (null: any) already used. */
+    public Set<String> usedElsewhere(Set<String> uploadIds, String exceptApplicationId) {
+        Criteria used = Criteria.where(USED_UPLOADS).in(uploadIds);
+        if (exceptApplicationId != null) {
+            used = used.and("_id").ne(exceptApplicationId);
+        }
+        Query query = Query.query(used);
+        query.fields().include(USED_UPLOADS);
+        Set<String> found = new HashSet<>();
+        for (Document other : mongo.find(query, Document.class, COLLECTION)) {
+            other.getList(USED_UPLOADS, String.class).stream().filter(uploadIds::contains).forEach(found::add);
+        }
+        return found;
+    }
+
+    /** An upload of the registration was used by another one first (the unique index said so). */
+    public static final class UploadAlreadyUsed extends RuntimeException {
+        UploadAlreadyUsed() {
+            super("an upload is already used by another registration", null, false, false);
+        }
+    }
+
+    private static boolean isUsedUploads(DuplicateKeyException e) {
+        return String.valueOf(e.getMessage()).contains(USED_UPLOADS);
     }
 
     public Optional<Registration> find(String applicationId) {
@@ -125,10 +165,13 @@ public class Registrations {
      * Takes the applicant's replacements in one write, only while the registration still
      * awaits the very supplement request it was read with (same request, same round): of two
      * simultaneous submissions exactly one is taken. The request moves to the history, the
-     * verification of the replaced set is cleared, the wrong-password count starts again.
+     * verification of the replaced set is cleared, the wrong-password count starts again, the
+     * new uploads join the used ones.
+     *
+     * @throws UploadAlreadyUsed when another registration took one of the new uploads in the meantime
      */
     public boolean replaceDocuments(Registration awaiting, List<RegistrationRequest.DocumentRef> documents,
-            Registration.SupplementRound answered, Instant at, PendingEvent event) {
+            List<String> newUploadIds, Registration.SupplementRound answered, Instant at, PendingEvent event) {
         Query stillAwaiting = Query.query(Criteria.where("_id").is(awaiting.applicationId())
                         .and("supplementRequestedAt").is(awaiting.supplementRequestedAt())
                         .and("decision").is(null))
@@ -141,7 +184,17 @@ public class Registrations {
                 .unset("documentsVerdict").unset("documentsVerifiedAt")
                 .unset("wrongPasswords")
                 .push(PendingEvent.FIELD, event);
-        return mongo.updateFirst(stillAwaiting, update, Registration.class).getModifiedCount() == 1;
+        if (!newUploadIds.isEmpty()) {
+            update.addToSet(USED_UPLOADS).each(newUploadIds.toArray());
+        }
+        try {
+            return mongo.updateFirst(stillAwaiting, update, Registration.class).getModifiedCount() == 1;
+        } catch (DuplicateKeyException taken) {
+            if (isUsedUploads(taken)) {
+                throw new UploadAlreadyUsed();
+            }
+            throw taken;
+        }
     }
 
     /** Registrations stored before rounds existed have no round field: theirs is 1. */

@@ -2,6 +2,10 @@ package tw.laborcloud.registration.registration;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import tw.laborcloud.platform.uploads.TestUploadTickets;
 
 /** A complete, valid registration form, and variations of it, for tests. */
 public final class RegistrationForms {
@@ -30,11 +34,34 @@ public final class RegistrationForms {
     }
 
     static RegistrationRequest.DocumentRef doc(String kind) {
-        return new RegistrationRequest.DocumentRef(kind, "0f8fad5b-d9cb-469f-a165-" + Integer.toHexString(kind.hashCode()));
+        String uploadId = "0f8fad5b-d9cb-469f-a165-" + Integer.toHexString(kind.hashCode());
+        return new RegistrationRequest.DocumentRef(kind, uploadId, TestUploadTickets.ticket(uploadId, kind));
     }
 
-    /** The same form as JSON, as the page sends it. */
+    /** A reference to a fresh upload of the kind, with its ticket, as the page sends it (JSON). */
+    public static String documentJson(String kind) {
+        return documentJson(kind, UUID.randomUUID().toString());
+    }
+
+    public static String documentJson(String kind, String uploadId) {
+        return documentJson(kind, uploadId, TestUploadTickets.ticket(uploadId, kind));
+    }
+
+    public static String documentJson(String kind, String uploadId, String ticket) {
+        return ticket == null ? "{\"kind\":\"%s\",\"uploadId\":\"%s\"}".formatted(kind, uploadId)
+                : "{\"kind\":\"%s\",\"uploadId\":\"%s\",\"ticket\":\"%s\"}".formatted(kind, uploadId, ticket);
+    }
+
+    /** The same form as JSON, as the page sends it, with fresh uploads (an upload serves one registration). */
     public static String json(String account, String email, String captchaId, String captchaAnswer) {
+        return json(account, email, captchaId, captchaAnswer, "[" + String.join(",",
+                Stream.of("CHARTER", "CERTIFICATE_SCAN", "UNION_SEAL", "REPRESENTATIVE_SEAL", "HARASSMENT_EVIDENCE")
+                        .map(RegistrationForms::documentJson).toList()) + "]");
+    }
+
+    /** The form as JSON with these documents (a JSON array). */
+    public static String json(String account, String email, String captchaId, String captchaAnswer,
+            String documents) {
         return """
                 {"account":"%s","password":"%s","passwordConfirm":"%s","unionName":"新北市測試產業工會",
                  "unionType":"INDUSTRIAL","unionTaxId":"04595257","representative":"王大明","industry":"C",
@@ -44,12 +71,8 @@ public final class RegistrationForms {
                  "contactName":"林小華","contactPhone":"02-2960-3456#123","fax":"",
                  "contactEmail":"%s","contactEmailConfirm":"%s","backupEmail":"",
                  "harassmentPreventionDone":true,"genderOneThirdRule":true,"joinedHigherUnion":false,
-                 "documents":[{"kind":"CHARTER","uploadId":"0f8fad5b-d9cb-469f-a165-000000000001"},
-                   {"kind":"CERTIFICATE_SCAN","uploadId":"0f8fad5b-d9cb-469f-a165-000000000002"},
-                   {"kind":"UNION_SEAL","uploadId":"0f8fad5b-d9cb-469f-a165-000000000003"},
-                   {"kind":"REPRESENTATIVE_SEAL","uploadId":"0f8fad5b-d9cb-469f-a165-000000000004"},
-                   {"kind":"HARASSMENT_EVIDENCE","uploadId":"0f8fad5b-d9cb-469f-a165-000000000005"}],
+                 "documents":%s,
                  "captchaId":"%s","captchaAnswer":"%s"}
-                """.formatted(account, PASSWORD, PASSWORD, email, email, captchaId, captchaAnswer);
+                """.formatted(account, PASSWORD, PASSWORD, email, email, documents, captchaId, captchaAnswer);
     }
 }

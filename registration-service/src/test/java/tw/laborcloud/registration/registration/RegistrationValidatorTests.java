@@ -62,6 +62,19 @@ class RegistrationValidatorTests {
     }
 
     @Test
+    void aPasswordWithControlCharactersIsRefusedForThat() {
+        for (String password : new String[] { "Secret-Pass1\n", "Secret\tPass1", "Secret-Pass1\u0000", "Sec\u007fret-Pass1" }) {
+            List<FieldViolation> violations = RegistrationValidator.validate(form().passwords(password, password).r(),
+                    TODAY);
+            assertThat(violations).extracting(FieldViolation::field, FieldViolation::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("password", "PASSWORD_CONTROL_CHARACTER"));
+            assertThat(violations.getFirst().message()).isEqualTo("密碼不能包含控制字元（例如換行或定位字元），請重新輸入");
+        }
+        // other scripts and symbols are no control characters
+        assertThat(codes(form().passwords("密碼Secret-Pass1 ✓", "密碼Secret-Pass1 ✓").r())).isEmpty();
+    }
+
+    @Test
     void unionTypeTaxIdAndTheFederationCount() {
         assertThat(codes(form().union("工會", "GUILD", null, null).r())).containsExactly("unionType:UNION_TYPE_UNKNOWN");
         assertThat(codes(form().union("工會", "FEDERATION", null, null).r())).containsExactly("memberUnions:REQUIRED");
@@ -126,9 +139,9 @@ class RegistrationValidatorTests {
     @Test
     void theCharterAndTheThreeAttachmentsAreRequiredOnceEach() {
         List<RegistrationRequest.DocumentRef> documents = List.of(
-                new RegistrationRequest.DocumentRef("CHARTER", "0f8fad5b-d9cb-469f"),
-                new RegistrationRequest.DocumentRef("CHARTER", "0f8fad5b-d9cb-469e"),
-                new RegistrationRequest.DocumentRef("PHOTO", "0f8fad5b-d9cb-469d"));
+                new RegistrationRequest.DocumentRef("CHARTER", "0f8fad5b-d9cb-469f", null),
+                new RegistrationRequest.DocumentRef("CHARTER", "0f8fad5b-d9cb-469e", null),
+                new RegistrationRequest.DocumentRef("PHOTO", "0f8fad5b-d9cb-469d", null));
         assertThat(codes(form().answers(false, false, false, documents).r())).containsExactly(
                 "documents.CHARTER:DOCUMENT_DUPLICATED", "documents:DOCUMENT_KIND_UNKNOWN",
                 "documents.CERTIFICATE_SCAN:REQUIRED", "documents.UNION_SEAL:REQUIRED",

@@ -16,7 +16,7 @@ class SupplementValidatorTests {
             new RequestedDocument("REPRESENTATIVE_SEAL", "不符"));
 
     static RegistrationRequest.DocumentRef doc(String kind, String uploadId) {
-        return new RegistrationRequest.DocumentRef(kind, uploadId);
+        return new RegistrationRequest.DocumentRef(kind, uploadId, null);
     }
 
     @Test

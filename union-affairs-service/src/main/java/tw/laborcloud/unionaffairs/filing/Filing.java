@@ -16,7 +16,9 @@ import tw.laborcloud.platform.outbox.PendingEvent;
  * submitted); {@code revision} goes up with every change the union makes, for optimistic
  * concurrency. Each write is one conditional single-document update; the FilingSubmitted
  * event rides along in {@code pendingEvents} (outbox), and {@code appliedEvents} lists the
- * decisions already taken in.
+ * decisions already taken in. {@code usedUploadIds} are the uploads its submissions used,
+ * absent before the first; unique across filings (an upload serves one filing, see
+ * {@link Filings}).
  */
 @Document(Filing.COLLECTION)
 record Filing(
@@ -36,7 +38,8 @@ record Filing(
         Instant submittedAt,
         Instant decidedAt,
         List<String> appliedEvents,
-        List<PendingEvent> pendingEvents) {
+        List<PendingEvent> pendingEvents,
+        List<String> usedUploadIds) {
 
     static final String COLLECTION = "filings";
 

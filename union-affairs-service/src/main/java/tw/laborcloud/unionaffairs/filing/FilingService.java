@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +19,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import tw.laborcloud.events.affairs.FilingSubmitted;
+import tw.laborcloud.events.registration.DocumentKinds;
 import tw.laborcloud.events.registration.RegistrationSubmitted.SubmittedDocument;
 import tw.laborcloud.platform.outbox.Outbox;
 import tw.laborcloud.platform.outbox.OutboxRelay;
 import tw.laborcloud.platform.outbox.PendingEvent;
+import tw.laborcloud.platform.uploads.UploadReferences;
+import tw.laborcloud.platform.uploads.UploadTickets;
 import tw.laborcloud.platform.web.ApiException;
 import tw.laborcloud.platform.web.CorrelationIds;
 import tw.laborcloud.platform.web.FieldViolation;
@@ -46,13 +50,16 @@ class FilingService {
 
     private final Filings filings;
     private final UnionProfiles profiles;
+    private final UploadTickets tickets;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    FilingService(Filings filings, UnionProfiles profiles, Outbox outbox, OutboxRelay relay, Clock clock) {
+    FilingService(Filings filings, UnionProfiles profiles, UploadTickets tickets, Outbox outbox, OutboxRelay relay,
+            Clock clock) {
         this.filings = filings;
         this.profiles = profiles;
+        this.tickets = tickets;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
@@ -70,7 +77,7 @@ class FilingService {
         Instant now = clock.instant();
         Filing filing = new Filing(newId(), unionId, type, FilingStatus.DRAFT, 0, 0, form, attachments,
                 dueBy(type, form), null, List.of(new HistoryEntry(now, actor, Action.CREATED, type.label())), now,
-                null, null, null, List.of(), List.of());
+                null, null, null, List.of(), List.of(), null);
         filings.insert(filing);
         log.info("union {} created filing {} ({})", unionId, filing.filingId(), type);
         return filing;
@@ -116,11 +123,12 @@ class FilingService {
         LocalDate today = Deadlines.today(clock);
         FilingRules.Checked checked = FilingRules.check(filing.type(), filing.form(), filing.attachments(), profile,
                 today);
-        if (!checked.violations().isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "FILING_INVALID",
-                    "申請內容尚未完備，請依各欄位說明修正後再送出。", checked.violations());
-        }
         Instant now = clock.instant();
+        List<FieldViolation> violations = new ArrayList<>(checked.violations());
+        violations.addAll(attachmentUploads(unionId, filing, violations, now));
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
         int round = filing.round() + 1;
         LocalDate dueBy = Deadlines.dueBy(filing.type(), checked.form());
         LocalDate firstSubmittedOn = Deadlines.dayOf(filing.firstSubmittedAt() == null ? now
@@ -142,13 +150,48 @@ class FilingService {
         if (filing.firstSubmittedAt() == null) {
             update.set("firstSubmittedAt", now);
         }
-        if (!filings.updateIf(unionId, filingId, revision, Set.of(FilingStatus.DRAFT, FilingStatus.RETURNED),
-                update)) {
+        if (!filing.attachments().isEmpty()) {
+            update.addToSet(Filings.USED_UPLOADS).each(filing.attachments().stream().map(AttachmentRef::uploadId)
+                    .distinct().toArray());
+        }
+        boolean taken;
+        try {
+            taken = filings.updateIf(unionId, filingId, revision, Set.of(FilingStatus.DRAFT, FilingStatus.RETURNED),
+                    update);
+        } catch (Filings.UploadAlreadyUsed raced) {
+            // another filing was submitted with one of these uploads between the check and this write
+            throw invalid(attachmentUploads(unionId, filing, List.of(), now));
+        }
+        if (!taken) {
             throw changedMeanwhile(unionId, filingId);
         }
         relay.publishSoon(Filing.COLLECTION, filingId);
         log.info("union {} submitted filing {} ({}, round {})", unionId, filingId, filing.type(), round);
         return own(unionId, filingId);
+    }
+
+    /**
+     * The attachments' uploads, checked without asking document-service: each one's ticket (uploaded
+     * by this union, as this kind, not expired), no upload twice, none that another filing used. An
+     * upload an earlier round of this filing used is its own, whatever its ticket says by now.
+     */
+    private List<FieldViolation> attachmentUploads(String unionId, Filing filing, List<FieldViolation> refused,
+            Instant now) {
+        Set<String> refusedFields = new HashSet<>();
+        refused.forEach(v -> refusedFields.add(v.field()));
+        List<UploadReferences.Reference> references = filing.attachments().stream()
+                .filter(a -> !refusedFields.contains("attachments." + a.kind()))
+                .map(a -> new UploadReferences.Reference("attachments." + a.kind(), DocumentKinds.label(a.kind()),
+                        a.kind(), a.uploadId(), a.ticket()))
+                .toList();
+        Set<String> held = filing.usedUploadIds() == null ? Set.of() : Set.copyOf(filing.usedUploadIds());
+        return UploadReferences.check(tickets, references, unionId, now, held,
+                ids -> filings.usedElsewhere(ids, filing.filingId()));
+    }
+
+    private static ApiException invalid(List<FieldViolation> violations) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "FILING_INVALID",
+                "申請內容尚未完備，請依各欄位說明修正後再送出。", violations);
     }
 
     List<Filing> list(String unionId) {
@@ -294,7 +337,7 @@ class FilingService {
         for (int i = 0; i < attachments.size(); i++) {
             AttachmentRef a = attachments.get(i);
             if (a == null || blank(a.kind()) || blank(a.uploadId()) || a.kind().length() > 40
-                    || a.uploadId().length() > 100) {
+                    || a.uploadId().length() > 100 || (a.ticket() != null && a.ticket().length() > 1024)) {
                 violations.add(new FieldViolation("attachments[" + i + "]", "INVALID_ATTACHMENT",
                         "附件資料不完整，請重新上傳。"));
             }

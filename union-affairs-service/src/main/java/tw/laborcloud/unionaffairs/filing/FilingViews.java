@@ -27,7 +27,7 @@ final class FilingViews {
             return new FilingView(f.filingId(), f.unionId(), f.type().name(), f.type().label(), f.status(),
                     f.status().label(), f.round(), f.revision(), f.form(),
                     f.attachments().stream().map(a -> new AttachmentView(a.kind(), DocumentKinds.label(a.kind()),
-                            a.uploadId())).toList(),
+                            a.uploadId(), a.ticket())).toList(),
                     f.dueBy(), d.overdue(), d.daysLeft(), f.returnReason(),
                     f.history().stream().map(h -> new HistoryView(h.at(), h.actor(), h.action().name(),
                             h.action().label(), h.detail())).toList(),
@@ -47,7 +47,8 @@ final class FilingViews {
         }
     }
 
-    record AttachmentView(String kind, String label, String uploadId) {
+    /** An attachment as the union's page shows it and sends it back (with its ticket) when the draft is saved. */
+    record AttachmentView(String kind, String label, String uploadId, String ticket) {
     }
 
     record HistoryView(Instant at, String actor, String action, String actionLabel, String detail) {

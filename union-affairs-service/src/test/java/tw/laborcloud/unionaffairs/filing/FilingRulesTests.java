@@ -154,8 +154,8 @@ class FilingRulesTests {
     @Test
     void attachmentsMustBeTheTypesAndTheRequiredOnesPresent() {
         SampleFilings sample = SampleFilings.of(FilingType.ADDRESS_CHANGE);
-        List<AttachmentRef> attachments = new ArrayList<>(List.of(new AttachmentRef("WORK_PLAN", "u-1"),
-                new AttachmentRef("ADDRESS_PROOF", "u-2")));
+        List<AttachmentRef> attachments = new ArrayList<>(List.of(new AttachmentRef("WORK_PLAN", "u-1", null),
+                new AttachmentRef("ADDRESS_PROOF", "u-2", null)));
 
         assertThat(check(FilingType.ADDRESS_CHANGE, sample.corrected(), attachments).violations())
                 .extracting(FieldViolation::field, FieldViolation::code)
@@ -164,7 +164,7 @@ class FilingRulesTests {
                         org.assertj.core.groups.Tuple.tuple("attachments.BOARD_RESOLUTION", "REQUIRED"));
         // the optional proof may be left out
         assertThat(check(FilingType.ADDRESS_CHANGE, sample.corrected(),
-                List.of(new AttachmentRef("BOARD_RESOLUTION", "u-3"))).violations()).isEmpty();
+                List.of(new AttachmentRef("BOARD_RESOLUTION", "u-3", null))).violations()).isEmpty();
     }
 
     @Test
@@ -183,7 +183,7 @@ class FilingRulesTests {
         SampleFilings roster = SampleFilings.of(FilingType.OFFICER_ROSTER);
         Filing filing = new Filing("F-1", "u", FilingType.OFFICER_ROSTER, FilingStatus.SUBMITTED, 1, 1,
                 roster.form(), roster.attachments(), null, null, List.of(), null, null,
-                TODAY.atStartOfDay(Deadlines.TAIPEI).toInstant(), null, List.of(), List.of());
+                TODAY.atStartOfDay(Deadlines.TAIPEI).toInstant(), null, List.of(), List.of(), null);
 
         ProfileEffects.Effect effect = ProfileEffects.of(filing).orElseThrow();
 
@@ -191,7 +191,7 @@ class FilingRulesTests {
                 .containsEntry("directors", new Counts(2, 1, 3)).containsEntry("supervisors", new Counts(1, 0, 1));
         assertThat(effect.description()).isEqualTo("理事 3 人（男 2、女 1）、監事 1 人（男 1、女 0）");
         Filing minutes = new Filing("F-2", "u", FilingType.FINAL_ACCOUNTS, FilingStatus.SUBMITTED, 1, 1, Map.of(),
-                List.of(), null, null, List.of(), null, null, null, null, List.of(), List.of());
+                List.of(), null, null, List.of(), null, null, null, null, List.of(), List.of(), null);
         assertThat(ProfileEffects.of(minutes)).isEmpty();
     }
 

@@ -13,6 +13,7 @@ import static tw.laborcloud.unionaffairs.it.TestUnions.officer;
 import static tw.laborcloud.unionaffairs.it.TestUnions.union;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +52,7 @@ import tw.laborcloud.events.registration.UnionDetails;
 import tw.laborcloud.events.review.FilingDecided;
 import tw.laborcloud.events.review.FilingDecided.Outcome;
 import tw.laborcloud.platform.test.KafkaTestClient;
+import tw.laborcloud.platform.uploads.TestUploadTickets;
 import tw.laborcloud.unionaffairs.it.TestUnions;
 import tw.laborcloud.unionaffairs.profile.UnionProfile;
 import tw.laborcloud.unionaffairs.profile.UnionProfile.ProfileChange;
@@ -105,7 +107,7 @@ abstract class FilingScenarios {
     @MethodSource("tw.laborcloud.unionaffairs.filing.SampleFilings#all")
     void eachTypeIsSubmittedReturnedCorrectedResubmittedAndAccepted(SampleFilings sample) throws Exception {
         String unionId = activate(TestUnions.details());
-        List<AttachmentRef> attachments = sample.attachments();
+        List<AttachmentRef> attachments = sample.attachments(unionId);
 
         // a partial draft: the form without its attachments
         JsonNode draft = create(unionId, sample.type(), sample.form(), List.of()).andExpect(status().isCreated())
@@ -208,7 +210,7 @@ abstract class FilingScenarios {
         SampleFilings sample = SampleFilings.of(FilingType.GENERAL_MEETING_MINUTES);
         Map<String, Object> form = sample.corrected();
         form.put("meetingDate", "2026-11-21");
-        String id = created(unionId, sample.type(), form, sample.attachments());
+        String id = created(unionId, sample.type(), form, sample.attachments(unionId));
 
         submit(unionId, id, 0).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("FILING_INVALID"))
@@ -231,7 +233,7 @@ abstract class FilingScenarios {
                         SampleFilings.person("丙", "F")),
                 "supervisors", List.of(SampleFilings.person("丁", "M"), SampleFilings.person("戊", "M")));
         String id = created(unionId, FilingType.OFFICER_ROSTER, form,
-                SampleFilings.of(FilingType.OFFICER_ROSTER).attachments());
+                SampleFilings.of(FilingType.OFFICER_ROSTER).attachments(unionId));
 
         submit(unionId, id, 0).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors", hasSize(2)))
@@ -247,8 +249,8 @@ abstract class FilingScenarios {
     void aMissingRequiredAttachmentAndOneOfAnotherTypeAreRefused() throws Exception {
         String unionId = activate(TestUnions.details());
         SampleFilings sample = SampleFilings.of(FilingType.MEMBERSHIP_AUDIT);
-        List<AttachmentRef> attachments = new ArrayList<>(sample.attachments().subList(0, 3)); // no AUDIT_REPORT
-        attachments.add(new AttachmentRef("AMENDED_CHARTER", UUID.randomUUID().toString()));
+        List<AttachmentRef> attachments = new ArrayList<>(sample.attachments(unionId).subList(0, 3)); // no AUDIT_REPORT
+        attachments.add(SampleFilings.attachment("AMENDED_CHARTER", unionId));
         String id = created(unionId, sample.type(), sample.form(), attachments);
 
         submit(unionId, id, 0).andExpect(status().isUnprocessableContent())
@@ -263,12 +265,98 @@ abstract class FilingScenarios {
     }
 
     @Test
+    void attachmentsWhoseUploadCannotBeUsedAreRefusedAtOnce() throws Exception {
+        String unionId = activate(TestUnions.details());
+        String otherUnion = activate(TestUnions.details());
+        SampleFilings sample = SampleFilings.of(FilingType.MEMBERSHIP_AUDIT);
+        Instant yesterday = clock.instant().minus(Duration.ofDays(1));
+        String notYours = UUID.randomUUID().toString();
+        String otherKind = UUID.randomUUID().toString();
+        String expired = UUID.randomUUID().toString();
+        List<AttachmentRef> attachments = List.of(
+                new AttachmentRef("AUDIT_TEAM_ROSTER", UUID.randomUUID().toString(), null),
+                new AttachmentRef("MEMBER_ROSTER", notYours,
+                        TestUploadTickets.ticket(notYours, "MEMBER_ROSTER", otherUnion)),
+                new AttachmentRef("DEPARTED_MEMBER_ROSTER", otherKind,
+                        TestUploadTickets.ticket(otherKind, "AUDIT_REPORT", unionId)),
+                new AttachmentRef("AUDIT_REPORT", expired,
+                        TestUploadTickets.ticket(expired, "AUDIT_REPORT", unionId, yesterday)));
+        String id = created(unionId, sample.type(), sample.form(), attachments);
+
+        submit(unionId, id, 0).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("FILING_INVALID"))
+                .andExpect(jsonPath("$.errors", hasSize(4)))
+                .andExpect(jsonPath("$.errors[0].field").value("attachments.AUDIT_TEAM_ROSTER"))
+                .andExpect(jsonPath("$.errors[0].code").value("UPLOAD_UNKNOWN"))
+                .andExpect(jsonPath("$.errors[0].message").value("找不到「會籍清查小組名冊」的上傳紀錄，請重新上傳檔案。"))
+                .andExpect(jsonPath("$.errors[1].field").value("attachments.MEMBER_ROSTER"))
+                .andExpect(jsonPath("$.errors[1].code").value("UPLOAD_NOT_YOURS"))
+                .andExpect(jsonPath("$.errors[1].message").value("此檔案不是以貴會帳號上傳的，請重新上傳「會員名冊」。"))
+                .andExpect(jsonPath("$.errors[2].field").value("attachments.DEPARTED_MEMBER_ROSTER"))
+                .andExpect(jsonPath("$.errors[2].code").value("UPLOAD_KIND_MISMATCH"))
+                .andExpect(jsonPath("$.errors[2].message")
+                        .value("此檔案是以其他文件類別上傳的，不能作為「出會會員名冊」，請在此欄位重新上傳。"))
+                .andExpect(jsonPath("$.errors[3].field").value("attachments.AUDIT_REPORT"))
+                .andExpect(jsonPath("$.errors[3].code").value("UPLOAD_EXPIRED"))
+                .andExpect(jsonPath("$.errors[3].message").value("「會籍總清查報告表」的檔案上傳後已超過保留期限，請重新上傳檔案。"));
+        assertUntouched(id);
+    }
+
+    @Test
+    void anUploadServesOneFilingOnlyAndOneAttachmentOfIt() throws Exception {
+        String unionId = activate(TestUnions.details());
+        SampleFilings sample = SampleFilings.of(FilingType.GENERAL_MEETING_MINUTES);
+        List<AttachmentRef> first = sample.attachments(unionId);
+        String sent = created(unionId, sample.type(), sample.form(), first);
+        submit(unionId, sent, 0).andExpect(status().isOk());
+
+        // the minutes of the first filing again, with their genuine ticket, in a second filing
+        String again = created(unionId, sample.type(), sample.form(),
+                List.of(first.get(0), SampleFilings.attachment("SIGN_IN_SHEET", unionId)));
+        submit(unionId, again, 0).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].field").value("attachments.MEETING_MINUTES"))
+                .andExpect(jsonPath("$.errors[0].code").value("UPLOAD_ALREADY_USED"))
+                .andExpect(jsonPath("$.errors[0].message").value("此檔案已用於先前送出的其他申請，請為「會議紀錄」重新上傳檔案。"));
+        assertUntouched(again);
+
+        // one upload as both attachments of one filing
+        AttachmentRef minutes = SampleFilings.attachment("MEETING_MINUTES", unionId);
+        String twice = created(unionId, sample.type(), sample.form(), List.of(minutes,
+                new AttachmentRef("SIGN_IN_SHEET", minutes.uploadId(), minutes.ticket())));
+        submit(unionId, twice, 0).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].field").value("attachments.SIGN_IN_SHEET"))
+                .andExpect(jsonPath("$.errors[0].code").value("UPLOAD_USED_TWICE"));
+        assertUntouched(twice);
+    }
+
+    @Test
+    void aResubmissionKeepsItsEarlierUploadsAfterTheirTicketsExpired() throws Exception {
+        String unionId = activate(TestUnions.details());
+        SampleFilings sample = SampleFilings.of(FilingType.FINAL_ACCOUNTS);
+        String uploadId = UUID.randomUUID().toString();
+        Instant inThirtyDays = clock.instant().plus(Duration.ofDays(30));
+        List<AttachmentRef> attachments = List.of(new AttachmentRef("FINAL_ACCOUNTS", uploadId,
+                TestUploadTickets.ticket(uploadId, "FINAL_ACCOUNTS", unionId, inThirtyDays)));
+        String id = created(unionId, sample.type(), sample.form(), attachments);
+        submit(unionId, id, 0).andExpect(status().isOk());
+        decide(unionId, sample.type(), id, 1, Outcome.RETURNED, "請補正決算數字");
+        awaitStatus(unionId, id, "RETURNED");
+        clock.setDay(SampleFilings.TODAY.plusDays(60));
+
+        update(unionId, id, sample.corrected(), attachments, 1).andExpect(status().isOk());
+        submit(unionId, id, 2).andExpect(status().isOk()).andExpect(jsonPath("$.round").value(2));
+        assertThat(filings.find(id).orElseThrow().usedUploadIds()).containsExactly(uploadId);
+    }
+
+    @Test
     void anUnchangedAddressIsRefused() throws Exception {
         String unionId = activate(TestUnions.details());
         SampleFilings sample = SampleFilings.of(FilingType.ADDRESS_CHANGE);
         Map<String, Object> form = sample.corrected();
         form.put("newAddress", Map.of("district", "板橋區", "street", "文化路一段 100 號"));
-        String id = created(unionId, sample.type(), form, sample.attachments());
+        String id = created(unionId, sample.type(), form, sample.attachments(unionId));
 
         submit(unionId, id, 0).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("form.newAddress"))
@@ -283,8 +371,8 @@ abstract class FilingScenarios {
         SampleFilings sample = SampleFilings.of(FilingType.MEMBERSHIP_AUDIT);
         Map<String, Object> late = new LinkedHashMap<>(sample.form());
         late.put("completedOn", "2026-11-01");
-        String lateId = created(unionId, sample.type(), late, sample.attachments());
-        String onTimeId = created(unionId, sample.type(), sample.form(), sample.attachments()); // completed 11-15
+        String lateId = created(unionId, sample.type(), late, sample.attachments(unionId));
+        String onTimeId = created(unionId, sample.type(), sample.form(), sample.attachments(unionId)); // completed 11-15
 
         view(unionId, lateId).andExpect(jsonPath("$.dueBy").value("2026-11-16"))
                 .andExpect(jsonPath("$.overdue").value(true))
@@ -318,10 +406,10 @@ abstract class FilingScenarios {
         String a = activate(TestUnions.details());
         String b = activate(TestUnions.details());
         SampleFilings sample = SampleFilings.of(FilingType.REPRESENTATIVE_CHANGE);
-        String id = created(a, sample.type(), sample.form(), sample.attachments());
+        String id = created(a, sample.type(), sample.form(), sample.attachments(a));
 
         expectNotFound(view(b, id));
-        expectNotFound(update(b, id, sample.corrected(), sample.attachments(), 0));
+        expectNotFound(update(b, id, sample.corrected(), sample.attachments(a), 0));
         expectNotFound(submit(b, id, 0));
         expectNotFound(mvc.perform(delete("/api/union/filings/{id}", id).with(union(b))));
         mvc.perform(get("/api/union/filings").with(union(b))).andExpect(jsonPath("$").isEmpty());
@@ -337,13 +425,13 @@ abstract class FilingScenarios {
         String unionId = activate(TestUnions.details());
         SampleFilings dissolution = SampleFilings.of(FilingType.DISSOLUTION);
         SampleFilings minutes = SampleFilings.of(FilingType.GENERAL_MEETING_MINUTES);
-        String pending = created(unionId, minutes.type(), minutes.form(), minutes.attachments());
-        String id = created(unionId, dissolution.type(), dissolution.form(), dissolution.attachments());
+        String pending = created(unionId, minutes.type(), minutes.form(), minutes.attachments(unionId));
+        String id = created(unionId, dissolution.type(), dissolution.form(), dissolution.attachments(unionId));
         submit(unionId, id, 0).andExpect(status().isOk());
         decide(unionId, dissolution.type(), id, 1, Outcome.ACCEPTED, null);
         awaitStatus(unionId, id, "ACCEPTED");
 
-        create(unionId, minutes.type(), minutes.form(), minutes.attachments()).andExpect(status().isConflict())
+        create(unionId, minutes.type(), minutes.form(), minutes.attachments(unionId)).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("UNION_DISSOLVED"))
                 .andExpect(jsonPath("$.detail").value("貴會已解散並經備查，無法再提出或修改會務申請。"));
         submit(unionId, pending, 0).andExpect(status().isConflict())
@@ -356,10 +444,10 @@ abstract class FilingScenarios {
     void aStaleRevisionIsRefusedOnEditAndSubmit() throws Exception {
         String unionId = activate(TestUnions.details());
         SampleFilings sample = SampleFilings.of(FilingType.FINAL_ACCOUNTS);
-        String id = created(unionId, sample.type(), sample.form(), sample.attachments());
-        update(unionId, id, sample.corrected(), sample.attachments(), 0).andExpect(status().isOk());
+        String id = created(unionId, sample.type(), sample.form(), sample.attachments(unionId));
+        update(unionId, id, sample.corrected(), sample.attachments(unionId), 0).andExpect(status().isOk());
 
-        update(unionId, id, sample.form(), sample.attachments(), 0).andExpect(status().isConflict())
+        update(unionId, id, sample.form(), sample.attachments(unionId), 0).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("FILING_CHANGED"));
         submit(unionId, id, 0).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("FILING_CHANGED"));
         mvc.perform(post("/api/union/filings/{id}/submit", id).with(union(unionId))
@@ -369,7 +457,7 @@ abstract class FilingScenarios {
                 .andExpect(jsonPath("$.form.expenditure").value(860000));
 
         submit(unionId, id, 1).andExpect(status().isOk());
-        update(unionId, id, sample.form(), sample.attachments(), 2).andExpect(status().isConflict())
+        update(unionId, id, sample.form(), sample.attachments(unionId), 2).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("FILING_NOT_EDITABLE"));
         submit(unionId, id, 2).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("FILING_NOT_SUBMITTABLE"));
@@ -379,8 +467,8 @@ abstract class FilingScenarios {
     void onlyDraftsAreDeleted() throws Exception {
         String unionId = activate(TestUnions.details());
         SampleFilings sample = SampleFilings.of(FilingType.WORK_PLAN_BUDGET);
-        String draft = created(unionId, sample.type(), sample.form(), sample.attachments());
-        String sent = created(unionId, sample.type(), sample.form(), sample.attachments());
+        String draft = created(unionId, sample.type(), sample.form(), sample.attachments(unionId));
+        String sent = created(unionId, sample.type(), sample.form(), sample.attachments(unionId));
         submit(unionId, sent, 0).andExpect(status().isOk());
 
         mvc.perform(delete("/api/union/filings/{id}", draft).with(union(unionId))).andExpect(status().isNoContent());
@@ -405,7 +493,7 @@ abstract class FilingScenarios {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("form.directors"))
                 .andExpect(jsonPath("$.errors[0].code").value("INVALID_VALUE"));
-        create(unionId, FilingType.DISSOLUTION, Map.of(), List.of(new AttachmentRef("MEETING_MINUTES", " ")))
+        create(unionId, FilingType.DISSOLUTION, Map.of(), List.of(new AttachmentRef("MEETING_MINUTES", " ", null)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("attachments[0]"));
         mvc.perform(get("/api/union/filings").with(union(unionId))).andExpect(jsonPath("$").isEmpty());
@@ -447,7 +535,7 @@ abstract class FilingScenarios {
         String id = submitted(unionId, sample);
         decide(unionId, sample.type(), id, 1, Outcome.RETURNED, "請附選舉會議紀錄");
         awaitStatus(unionId, id, "RETURNED");
-        update(unionId, id, sample.corrected(), sample.attachments(), 1).andExpect(status().isOk());
+        update(unionId, id, sample.corrected(), sample.attachments(unionId), 1).andExpect(status().isOk());
         submit(unionId, id, 2).andExpect(status().isOk()).andExpect(jsonPath("$.round").value(2));
 
         decide(unionId, sample.type(), id, 1, Outcome.ACCEPTED, null); // stale: round 1 was returned
@@ -494,7 +582,7 @@ abstract class FilingScenarios {
     void officersReadSubmittedFilingsOfAUnionButNotItsDrafts() throws Exception {
         String unionId = activate(TestUnions.details());
         SampleFilings sample = SampleFilings.of(FilingType.CHARTER_AMENDMENT);
-        String draft = created(unionId, sample.type(), sample.form(), sample.attachments());
+        String draft = created(unionId, sample.type(), sample.form(), sample.attachments(unionId));
         String sent = submitted(unionId, sample);
 
         for (String role : List.of("reviewer", "approver")) {
@@ -520,7 +608,10 @@ abstract class FilingScenarios {
 
         // every officer read of the union's data is on record, with who and from where; the union's own reads are not
         mvc.perform(get("/api/union/profiles/{u}", unionId).with(officer("reviewer"))
-                .header("X-Forwarded-For", "203.0.113.50")).andExpect(status().isOk());
+                .with(request -> {
+                    request.setRemoteAddr("203.0.113.50"); // what the remote-IP valve makes of the gateway's header
+                    return request;
+                })).andExpect(status().isOk());
         mvc.perform(get("/api/union/profiles/{u}", unionId).with(union(unionId))).andExpect(status().isOk());
         List<Document> reads = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("unionId").is(unionId)), Document.class,
@@ -562,7 +653,7 @@ abstract class FilingScenarios {
 
     /** A filing of the sample submitted once (round 1), its event published. */
     private String submitted(String unionId, SampleFilings sample) throws Exception {
-        String id = created(unionId, sample.type(), sample.form(), sample.attachments());
+        String id = created(unionId, sample.type(), sample.form(), sample.attachments(unionId));
         submit(unionId, id, 0).andExpect(status().isOk());
         await().atMost(WAIT).until(() -> filings.find(id).orElseThrow().pendingEvents().isEmpty());
         return id;
@@ -631,5 +722,6 @@ abstract class FilingScenarios {
         assertThat(filing.round()).isZero();
         assertThat(filing.pendingEvents()).isEmpty();
         assertThat(filing.history()).hasSize(1);
+        assertThat(filing.usedUploadIds()).isNull();
     }
 }

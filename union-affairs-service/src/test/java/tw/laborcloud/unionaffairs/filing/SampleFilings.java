@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import tw.laborcloud.platform.uploads.TestUploadTickets;
+
 /**
  * A valid filing of each type for a union made from {@code TestUnions.details()} (40 members,
  * 板橋區文化路一段100號, 王大明), with today = {@link #TODAY} in Taipei; the correction made
@@ -82,8 +84,20 @@ record SampleFilings(FilingType type, Map<String, Object> form, Map<String, Obje
         return corrected;
     }
 
+    /** Fresh uploads of the attachment kinds, as references without tickets (for the rules alone). */
     List<AttachmentRef> attachments() {
-        return attachmentKinds.stream().map(kind -> new AttachmentRef(kind, UUID.randomUUID().toString())).toList();
+        return attachmentKinds.stream().map(kind -> new AttachmentRef(kind, UUID.randomUUID().toString(), null))
+                .toList();
+    }
+
+    /** Fresh uploads of the attachment kinds made with the union's token, with their tickets, as its page sends them. */
+    List<AttachmentRef> attachments(String unionId) {
+        return attachmentKinds.stream().map(kind -> attachment(kind, unionId)).toList();
+    }
+
+    static AttachmentRef attachment(String kind, String unionId) {
+        String uploadId = UUID.randomUUID().toString();
+        return new AttachmentRef(kind, uploadId, TestUploadTickets.ticket(uploadId, kind, unionId));
     }
 
     static Map<String, Object> person(String name, String gender) {
