@@ -134,8 +134,7 @@ final class ChaosApplication {
                  "contactName":"林小華","contactPhone":"02-2960-3456#123","fax":"",
                  "contactEmail":"%s","contactEmailConfirm":"%s","backupEmail":"",
                  "harassmentPreventionDone":false,"genderOneThirdRule":true,"joinedHigherUnion":false,
-                 "documents":[{"kind":"CHARTER","uploadId":"%s"},{"kind":"CERTIFICATE_SCAN","uploadId":"%s"},
-                   {"kind":"UNION_SEAL","uploadId":"%s"},{"kind":"REPRESENTATIVE_SEAL","uploadId":"%s"}],
+                 "documents":[%s,%s,%s,%s],
                  "captchaId":"%s","captchaAnswer":"TEST"}
                 """.formatted(certificateNo, password, password, index, email, email, charter, certificate, seal,
                 representative, captchaId), null));
@@ -232,7 +231,7 @@ final class ChaosApplication {
             return false;
         }
         answer(c -> c.postJson("/api/registrations/" + applicationId + "/supplements", """
-                {"certificateNo":"%s","password":"%s","documents":[{"kind":"UNION_SEAL","uploadId":"%s"}]}"""
+                {"certificateNo":"%s","password":"%s","documents":[%s]}"""
                 .formatted(certificateNo, password, seal), null));
         StatusView after = status();
         return after != null && after.documentsRound() >= 2;
@@ -290,9 +289,10 @@ final class ChaosApplication {
 
     // ---- mechanics --------------------------------------------------------------------------------------------
 
+    /** The reference a form sends for the accepted upload (kind, id, ticket; JSON), or null when it was not accepted. */
     private String upload(String kind, String fileName, String contentType, byte[] content) {
         HttpResponse<String> response = answer(c -> c.upload(kind, fileName, contentType, content));
-        return response != null && response.statusCode() == 201 ? JsonPath.read(response.body(), "$.uploadId") : null;
+        return response != null && response.statusCode() == 201 ? StackClient.reference(response) : null;
     }
 
     /** The answer, or null when no gateway answered at all (then the step looks again). */

@@ -108,11 +108,11 @@ final class StackClient {
 
     /** As above, with the scan of the union seal (附件二 圖記) as a JPEG. */
     String registerUnion(String certificateNo, String password, String email, String unionName, byte[] sealJpeg) {
-        String charter = uploadId("CHARTER", "章程.pdf", "application/pdf", TestFiles.pdf("Charter " + certificateNo));
-        String certificate = uploadId("CERTIFICATE_SCAN", "立案證書.pdf", "application/pdf",
+        String charter = uploaded("CHARTER", "章程.pdf", "application/pdf", TestFiles.pdf("Charter " + certificateNo));
+        String certificate = uploaded("CERTIFICATE_SCAN", "立案證書.pdf", "application/pdf",
                 TestFiles.pdf("Certificate " + certificateNo));
-        String seal = uploadId("UNION_SEAL", "圖記.jpg", "image/jpeg", sealJpeg);
-        String representativeSeal = uploadId("REPRESENTATIVE_SEAL", "負責人章.bmp", "image/bmp",
+        String seal = uploaded("UNION_SEAL", "圖記.jpg", "image/jpeg", sealJpeg);
+        String representativeSeal = uploaded("REPRESENTATIVE_SEAL", "負責人章.bmp", "image/bmp",
                 TestFiles.image("REP " + certificateNo, "bmp"));
         String captchaId = JsonPath.read(get("/api/registrations/captcha", null).body(), "$.captchaId");
         HttpResponse<String> registered = postJson("/api/registrations", """
@@ -124,8 +124,7 @@ final class StackClient {
                  "contactName":"林小華","contactPhone":"02-2960-3456#123","fax":"",
                  "contactEmail":"%s","contactEmailConfirm":"%s","backupEmail":"",
                  "harassmentPreventionDone":false,"genderOneThirdRule":true,"joinedHigherUnion":false,
-                 "documents":[{"kind":"CHARTER","uploadId":"%s"},{"kind":"CERTIFICATE_SCAN","uploadId":"%s"},
-                   {"kind":"UNION_SEAL","uploadId":"%s"},{"kind":"REPRESENTATIVE_SEAL","uploadId":"%s"}],
+                 "documents":[%s,%s,%s,%s],
                  "captchaId":"%s","captchaAnswer":"TEST"}
                 """.formatted(certificateNo, password, password, unionName, email, email, charter, certificate, seal,
                 representativeSeal, captchaId), null);
@@ -187,12 +186,23 @@ final class StackClient {
                 "$.status");
     }
 
-    private String uploadId(String kind, String fileName, String contentType, byte[] content) {
+    /** Uploads the file, which must be accepted; returns the reference a form sends for it (JSON). */
+    private String uploaded(String kind, String fileName, String contentType, byte[] content) {
         HttpResponse<String> response = upload(kind, fileName, contentType, content);
         if (response.statusCode() != 201) {
             throw new AssertionError("upload refused: " + response.statusCode() + " " + response.body());
         }
-        return JsonPath.read(response.body(), "$.uploadId");
+        return reference(response);
+    }
+
+    /**
+     * The reference to an accepted upload as the pages send it in a form: kind, id and the ticket
+     * of the upload's answer, e.g. {"kind":"CHARTER","uploadId":"…","ticket":"…"}.
+     */
+    static String reference(HttpResponse<String> accepted) {
+        return "{\"kind\":\"%s\",\"uploadId\":\"%s\",\"ticket\":\"%s\"}".formatted(
+                JsonPath.<String>read(accepted.body(), "$.kind"), JsonPath.<String>read(accepted.body(), "$.uploadId"),
+                JsonPath.<String>read(accepted.body(), "$.ticket"));
     }
 
     record ActivatedUnion(String certificateNo, String password, String email, String name, String applicationId) {

@@ -60,8 +60,8 @@ class SupplementSystemTests extends StackTests {
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         String newSeal = JsonPath.read(upload.body(), "$.uploadId");
         String supplement = """
-                {"certificateNo":"%s","password":"%s","documents":[{"kind":"UNION_SEAL","uploadId":"%s"}]}"""
-                .formatted(certificateNo, "%s", newSeal);
+                {"certificateNo":"%s","password":"%%s","documents":[%s]}"""
+                .formatted(certificateNo, StackClient.reference(upload));
         HttpResponse<String> wrong = client.postJson("/api/registrations/" + applicationId + "/supplements",
                 supplement.formatted("Not-The-Password-1"), null);
         assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(422);
