@@ -21,7 +21,14 @@ const UPLOADS = [
   { kind: 'HARASSMENT_EVIDENCE', label: '完成性騷擾防治措施佐證資料', hint: '已完成防治措施者請上傳（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: false },
 ];
 
-const state = { reference: null, uploads: {}, captchaId: null };
+// submissionId: this filled-in form's own key. Sent with every attempt, so that an attempt whose answer
+// was lost (a timeout, a second click) gets the first receipt instead of making a second application.
+const state = { reference: null, uploads: {}, captchaId: null, submissionId: newSubmissionId() };
+
+function newSubmissionId() {
+  return self.crypto && crypto.randomUUID ? crypto.randomUUID()
+    : Array.from({ length: 4 }, () => Math.random().toString(36).slice(2, 10)).join('-');
+}
 const $ = id => document.getElementById(id);
 const required = '<span class="required-mark" aria-hidden="true">*</span>';
 
@@ -178,6 +185,7 @@ function collect() {
     joinedHigherUnion: yesNo('joinedHigherUnion'),
     documents: Uploads.references(state.uploads),
     captchaId: state.captchaId, captchaAnswer: v('captchaAnswer'),
+    submissionId: state.submissionId,
   };
 }
 
@@ -204,6 +212,7 @@ async function submit(event) {
 function clearForm() {
   if (!confirm('確定要清除所有已填寫的資料與已上傳的檔案嗎？')) return;
   $('registration').reset();
+  state.submissionId = newSubmissionId(); // a new form from here on
   // emptied in place: the upload fields hold this object
   for (const kind of Object.keys(state.uploads)) delete state.uploads[kind];
   for (const u of UPLOADS) Uploads.reset(u.kind);

@@ -334,6 +334,51 @@ abstract class RegistrationScenarios {
     }
 
     @Test
+    void theSameFormSentAgainGetsItsFirstReceiptEvenAfterTheDecisionFreedTheCertificate() throws Exception {
+        String cert = newCertificateNo();
+        String key = java.util.UUID.randomUUID().toString();
+        String first = mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(withKey(body(cert, "clerk@union.example"), key)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String applicationId = com.jayway.jsonpath.JsonPath.read(first, "$.applicationId");
+
+        // its answer was lost: the page sends the same form again (a new captcha), twice at once
+        List<Integer> again = Applicants.simultaneously(3, () -> mvc.perform(post("/api/registrations")
+                        .contentType(MediaType.APPLICATION_JSON).content(withKey(body(cert, "clerk@union.example"), key)))
+                .andExpect(jsonPath("$.applicationId").value(applicationId)).andReturn().getResponse().getStatus());
+        assertThat(again).containsOnly(200);
+
+        // the bureau rejects it, which frees the certificate number; a late copy of the form still makes nothing new
+        KafkaTestClient.send(brokers, Topics.APPLICATION_REJECTED, applicationId, """
+                {"eventId":"ev-reject-%1$s","occurredAt":"2026-12-03T08:00:00Z","applicationId":"%2$s","correlationId":"c-reject",
+                 "schemaVersion":1,"certificateNo":"%1$s","reason":"會員人數不足","decidedBy":"approver1"}
+                """.formatted(cert, applicationId));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get("/api/registrations/" + applicationId)
+                .param("certificateNo", cert)).andExpect(jsonPath("$.status").value("REJECTED")));
+        mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(withKey(body(cert, "clerk@union.example"), key)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applicationId").value(applicationId))
+                .andExpect(jsonPath("$.status").value("REJECTED"));
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("certificateNo").is(cert)),
+                Registrations.COLLECTION)).isEqualTo(1);
+
+        // a new form (a new key) may register the freed number; the old key with another number is refused
+        mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(withKey(body(newCertificateNo(), "clerk@union.example"), key)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("SUBMISSION_REUSED"));
+        mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(withKey(body(cert, "clerk@union.example"), java.util.UUID.randomUUID().toString())))
+                .andExpect(status().isCreated());
+    }
+
+    static String withKey(String form, String submissionId) {
+        return form.substring(0, form.lastIndexOf('}')) + ",\"submissionId\":\"" + submissionId + "\"}";
+    }
+
+    @Test
     void approvalOpensTheAccountOnceEvenWhenRedeliveredAndAfterAnOutage() throws Exception {
         String cert = newCertificateNo();
         String applicationId = submit(cert);

@@ -40,6 +40,8 @@ final class ChaosApplication {
     volatile String applicationId;
     volatile String stuckAt;
     volatile boolean loggedIn;
+    /** The form's own key, the same for every attempt, as the registration page sends it. */
+    private final String submissionId = java.util.UUID.randomUUID().toString();
     /** A submission was answered CERTIFICATE_TAKEN: an earlier one whose answer was lost went through. */
     private volatile boolean submittedBefore;
 
@@ -135,10 +137,11 @@ final class ChaosApplication {
                  "contactEmail":"%s","contactEmailConfirm":"%s","backupEmail":"",
                  "harassmentPreventionDone":false,"genderOneThirdRule":true,"joinedHigherUnion":false,
                  "documents":[%s,%s,%s,%s],
-                 "captchaId":"%s","captchaAnswer":"TEST"}
+                 "captchaId":"%s","captchaAnswer":"TEST","submissionId":"%s"}
                 """.formatted(certificateNo, password, password, index, email, email, charter, certificate, seal,
-                representative, captchaId), null));
-        if (sent != null && sent.statusCode() == 201) {
+                representative, captchaId, submissionId), null));
+        // 200: the same form was stored by an earlier attempt whose answer was lost (its first receipt)
+        if (sent != null && (sent.statusCode() == 201 || sent.statusCode() == 200)) {
             applicationId = JsonPath.read(sent.body(), "$.applicationId");
         } else if (sent != null && sent.body().contains("CERTIFICATE_TAKEN")) {
             submittedBefore = true;

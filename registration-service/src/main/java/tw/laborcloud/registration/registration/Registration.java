@@ -59,7 +59,8 @@ public record Registration(
         Instant activatedAt,
         List<PendingEvent> pendingEvents,
         List<String> appliedEvents,
-        List<String> usedUploadIds) {
+        List<String> usedUploadIds,
+        String submissionId) {
 
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";

@@ -47,7 +47,9 @@ class RegistrationController {
     ResponseEntity<Receipt> submit(@RequestBody RegistrationRequest request) {
         RegistrationService.Submitted submitted = service.submit(request);
         Registration r = submitted.registration();
-        return ResponseEntity.created(URI.create("/api/registrations/" + r.applicationId()))
+        // the same form sent again: its first receipt, as 200 (nothing new was created)
+        return (submitted.repeated() ? ResponseEntity.ok()
+                : ResponseEntity.created(URI.create("/api/registrations/" + r.applicationId())))
                 .body(new Receipt(r.applicationId(), r.certificateNo(), r.unionName(), r.submittedAt(), r.status(),
                         r.status().label(), submitted.warnings()));
     }

@@ -38,7 +38,23 @@ public record RegistrationRequest(
         Boolean joinedHigherUnion,
         List<DocumentRef> documents,
         String captchaId,
-        String captchaAnswer) {
+        String captchaAnswer,
+        String submissionId) {
+
+    /** A form without a submission key (older pages, API clients that do not send one). */
+    public RegistrationRequest(String account, String password, String passwordConfirm, String unionName,
+            String unionType, String unionTaxId, String representative, String industry, AddressInput address,
+            AddressInput mailingAddress, String foundedOn, CountsInput members, CountsInput memberRepresentatives,
+            CountsInput directors, CountsInput supervisors, BigDecimal memberUnions, String contactName,
+            String contactPhone, String fax, String contactEmail, String contactEmailConfirm, String backupEmail,
+            Boolean harassmentPreventionDone, Boolean genderOneThirdRule, Boolean joinedHigherUnion,
+            List<DocumentRef> documents, String captchaId, String captchaAnswer) {
+        this(account, password, passwordConfirm, unionName, unionType, unionTaxId, representative, industry, address,
+                mailingAddress, foundedOn, members, memberRepresentatives, directors, supervisors, memberUnions,
+                contactName, contactPhone, fax, contactEmail, contactEmailConfirm, backupEmail,
+                harassmentPreventionDone, genderOneThirdRule, joinedHigherUnion, documents, captchaId, captchaAnswer,
+                null);
+    }
 
     /** The city is always 新北市 and the postal code follows from the district. */
     public record AddressInput(String district, String street) {

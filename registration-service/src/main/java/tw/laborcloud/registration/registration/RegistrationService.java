@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -54,6 +55,7 @@ public class RegistrationService {
     private final CaptchaService captchas;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private static final java.util.regex.Pattern SUBMISSION_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9-]{16,64}");
 
     RegistrationService(Registrations registrations, DocumentReferences references, CaptchaService captchas,
             Outbox outbox, OutboxRelay relay) {
@@ -72,6 +74,10 @@ public class RegistrationService {
      */
     public Submitted submit(RegistrationRequest request) {
         Instant now = Instant.now();
+        Optional<Submitted> before = sentBefore(request);
+        if (before.isPresent()) {
+            return before.get();
+        }
         List<FieldViolation> violations = new ArrayList<>(RegistrationValidator.validate(request, LocalDate.now(TAIPEI)));
         violations.addAll(references.check(request.documents(), null, violations, now));
         captchas.check(request.captchaId(), request.captchaAnswer(), now).ifPresent(violations::add);
@@ -103,11 +109,14 @@ public class RegistrationService {
                 PasswordHash.of(request.password()), documents, 1, correlationId, now, null, null, null, null, null,
                 null, List.of(), null, null, null, null, null, null,
                 List.of(outbox.pending(event), outbox.pending(confirmation)), List.of(),
-                DocumentReferences.uploadIds(documents));
+                DocumentReferences.uploadIds(documents), submissionKey(request));
         try {
             if (!registrations.insert(registration)) {
                 throw ApiException.invalid(List.of(CERTIFICATE_TAKEN));
             }
+        } catch (Registrations.SubmittedBefore raced) {
+            // the same form, sent twice at once (a double click, a retry while the first was still on its way)
+            return sentBefore(request).orElseThrow();
         } catch (Registrations.UploadAlreadyUsed raced) {
             // another registration with one of these uploads was stored between the check and the insert
             throw refusal(references.check(request.documents(), null, List.of(), now));
@@ -117,7 +126,34 @@ public class RegistrationService {
         List<String> warnings = ReferenceData.isUnreliableMailbox(email)
                 ? List.of("您使用的信箱（" + email.substring(email.indexOf('@')) + "）可能收不到認證信，建議改用其他信箱。")
                 : List.of();
-        return new Submitted(registration, warnings);
+        return new Submitted(registration, warnings, false);
+    }
+
+    /**
+     * A form carries a key of its own ({@code submissionId}, made by the page when it is filled in), so
+     * that the same form sent again (its answer lost: a timeout, a dropped connection, a second click)
+     * gets the first receipt instead of a second application, also when the first one was decided
+     * and its certificate number is free again. The key is another form's when the certificate
+     * number differs: refused.
+     */
+    private Optional<Submitted> sentBefore(RegistrationRequest request) {
+        String key = submissionKey(request);
+        if (key == null) {
+            return Optional.empty();
+        }
+        return registrations.findBySubmission(key).map(first -> {
+            if (!first.certificateNo().equals(request.account())) {
+                throw ApiException.conflict("SUBMISSION_REUSED", "此表單已送出過其他申請，請重新整理頁面後再填寫。");
+            }
+            log.info("registration form {} sent again: answered with {}", key, first.applicationId());
+            return new Submitted(first, List.of(), true);
+        });
+    }
+
+    /** The form's key when it is well formed (a UUID the page made); an ill-formed one is ignored. */
+    private static String submissionKey(RegistrationRequest request) {
+        String key = request.submissionId();
+        return key != null && SUBMISSION_KEY.matcher(key).matches() ? key : null;
     }
 
     /** The applicant's view; both numbers must match so that an application number alone reveals nothing. */
@@ -318,6 +354,7 @@ public class RegistrationService {
         }
     }
 
-    public record Submitted(Registration registration, List<String> warnings) {
+    /** @param repeated the same form was sent before: this is its first receipt */
+    public record Submitted(Registration registration, List<String> warnings, boolean repeated) {
     }
 }

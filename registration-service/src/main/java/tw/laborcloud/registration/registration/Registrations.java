@@ -29,6 +29,7 @@ public class Registrations {
     public static final String COLLECTION = "registrations";
     private static final String ROUND = "documentsRound";
     private static final String USED_UPLOADS = "usedUploadIds";
+    static final String SUBMISSION_ID = "submissionId";
 
     private final MongoTemplate mongo;
     private final AppliedEvents appliedEvents;
@@ -45,6 +46,15 @@ public class Registrations {
         // one application per upload; sparse: registrations stored before the field existed have none
         mongo.indexOps(COLLECTION).createIndex(new Index(USED_UPLOADS, Sort.Direction.ASC).unique().sparse()
                 .named(USED_UPLOADS));
+        // one application per filled-in form (its submission key); sparse: not every client sends one
+        mongo.indexOps(COLLECTION).createIndex(new Index(SUBMISSION_ID, Sort.Direction.ASC).unique().sparse()
+                .named(SUBMISSION_ID));
+    }
+
+    /** The registration a form with this submission key created, if it was sent before. */
+    public Optional<Registration> findBySubmission(String submissionId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where(SUBMISSION_ID).is(submissionId)),
+                Registration.class));
     }
 
     /**
@@ -57,6 +67,9 @@ public class Registrations {
             mongo.insert(registration);
             return true;
         } catch (DuplicateKeyException taken) {
+            if (registration.submissionId() != null && findBySubmission(registration.submissionId()).isPresent()) {
+                throw new SubmittedBefore();
+            }
             if (isUsedUploads(taken)) {
                 throw new UploadAlreadyUsed();
             }
@@ -209,5 +222,12 @@ public class Registrations {
                 new Update().set("activation.attempts", attempts).set("activation.nextAttemptAt", nextAttemptAt)
                         .set("activation.lastError", error),
                 Registration.class);
+    }
+
+    /** The same form (submission key) was stored by a request that came a moment earlier. */
+    public static final class SubmittedBefore extends RuntimeException {
+        SubmittedBefore() {
+            super("a registration with this submission key exists", null, false, false);
+        }
     }
 }
