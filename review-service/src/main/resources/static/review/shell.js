@@ -44,6 +44,8 @@ const Review = (() => {
       IMAGE_UNREADABLE: '影像無法讀取',
       IMAGE_DAMAGED: '影像已損毀',
       IMAGE_TOO_LARGE: '影像尺寸過大',
+      IMAGE_TRUNCATED: '影像資料不完整',
+      CHECK_TIMED_OUT: '檢核逾時（檔案處理時間過長）',
     },
     history: {
       REGISTRATION_RECEIVED: '收件', CONTACT_EMAIL_CONFIRMED: '申請人確認電子郵件', DOCUMENTS_VERIFIED: '文件檢核完成',

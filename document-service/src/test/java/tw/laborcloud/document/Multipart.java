@@ -1,5 +1,6 @@
 package tw.laborcloud.document;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,7 +13,12 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
 import com.jayway.jsonpath.JsonPath;
+
+import tw.laborcloud.events.registration.DocumentKinds;
+import tw.laborcloud.platform.security.UnionPrincipal;
 
 /**
  * Upload requests as a browser's FormData sends them, raw: the service parses the body
@@ -26,8 +32,24 @@ public final class Multipart {
     private Multipart() {
     }
 
-    /** POST /api/documents with the parts kind and file, in that order. */
+    /** The union whose pages upload filing attachments in these tests. */
+    public static final String UNION_ID = "12345678";
+
+    /**
+     * POST /api/documents with the parts kind and file, in that order; a filing attachment with the union's
+     * token, as the union's pages send it (the registration form's documents without one).
+     */
     public static MockHttpServletRequestBuilder upload(String kind, String fileName, String declaredType,
+            byte[] content) {
+        MockHttpServletRequestBuilder request = anonymousUpload(kind, fileName, declaredType, content);
+        return kind != null && DocumentKinds.knownFilingAttachment(kind)
+                ? request.with(jwt().jwt(j -> j.claim(UnionPrincipal.UNION_ID_CLAIM, UNION_ID))
+                        .authorities(new SimpleGrantedAuthority("ROLE_union")))
+                : request;
+    }
+
+    /** The same without any token. */
+    public static MockHttpServletRequestBuilder anonymousUpload(String kind, String fileName, String declaredType,
             byte[] content) {
         return post("/api/documents").contentType("multipart/form-data; boundary=" + BOUNDARY)
                 .content(body(kind, fileName, declaredType, content));

@@ -58,6 +58,9 @@ class UploadIntake {
     /** @param owner the union whose token came with the upload, null for an applicant without an account */
     UploadReceipt accept(ReceivedUpload received, String owner) throws IOException {
         DocumentKind kind = DocumentKind.parse(received.kind()).orElseThrow(UploadRefusals::unknownKind);
+        if (owner == null && DocumentKinds.knownFilingAttachment(kind.name())) {
+            throw UploadRefusals.unionLoginRequired(kind);
+        }
         StagedFile staged = received.file();
         if (staged == null || staged.size() == 0) {
             throw UploadRefusals.empty();

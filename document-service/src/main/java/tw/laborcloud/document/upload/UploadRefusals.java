@@ -36,6 +36,15 @@ final class UploadRefusals {
         return refuse(HttpStatus.BAD_REQUEST, KIND_UNKNOWN, "kind", "文件類別不正確，請選擇：" + kinds + "。");
     }
 
+    /**
+     * 401: a filing's attachments are kept 30 days for the union's draft; only a union that logged in may
+     * stage them (anonymous uploads are for the registration form, kept 24 hours).
+     */
+    static ApiException unionLoginRequired(DocumentKind kind) {
+        return refuse(HttpStatus.UNAUTHORIZED, "UNION_LOGIN_REQUIRED", "kind",
+                "「" + kind.label() + "」是會務申請的附件，請先以工會帳號登入後再上傳。");
+    }
+
     static ApiException empty() {
         return refuse(HttpStatus.BAD_REQUEST, FILE_EMPTY, "file", "未選擇檔案或檔案是空的，請重新選擇檔案。");
     }

@@ -112,6 +112,17 @@ class DocumentIntakeIntegrationTests {
     }
 
     @Test
+    void aFilingAttachmentWithoutAUnionsLoginIsRefusedAndNothingIsKept() throws Exception {
+        long before = mongo.getCollection(Uploads.COLLECTION).countDocuments();
+        mvc.perform(Multipart.anonymousUpload("BOARD_RESOLUTION", "理事會決議.pdf", "application/pdf",
+                        TestFiles.pdf(1, "board resolution")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("UNION_LOGIN_REQUIRED"))
+                .andExpect(jsonPath("$.errors[0].message").value("「理事會決議紀錄」是會務申請的附件，請先以工會帳號登入後再上傳。"));
+        assertThat(mongo.getCollection(Uploads.COLLECTION).countDocuments()).isEqualTo(before);
+    }
+
+    @Test
     void jpgAndBmpSealsAreAcceptedByTheirContent() throws Exception {
         byte[] jpg = TestFiles.jpeg(300, 300, Color.RED);
         byte[] bmp = TestFiles.bmp(120, 80, Color.BLUE);
