@@ -73,6 +73,9 @@ class ChaosSystemTests {
         stack = LocalStack.start(StackConfig.builder().repoRoot(repoRoot).dataDir(dataDir).replicas(2)
                 .serviceStartTimeout(Duration.ofSeconds(240))
                 .extraServiceArgs("registration-service", List.of("--spring.profiles.active=captcha-fixed"))
+                // hundreds of applications from one address: the load generator is exempt from the rate limits
+                .extraServiceArgs("gateway", List.of("--laborcloud.rate-limits.exempt-addresses[0]=127.0.0.1",
+                            "--laborcloud.rate-limits.exempt-addresses[1]=::1"))
                 .build());
         System.out.println(stack.describe());
         List<StackClient> clients = stack.config().instances("gateway").stream()
