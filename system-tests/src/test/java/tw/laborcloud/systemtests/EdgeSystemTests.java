@@ -107,6 +107,47 @@ class EdgeSystemTests extends StackTests {
     }
 
     @Test
+    void eachUnusableFileAndEachBadUploadReferenceIsRefusedAtOnceWithItsOwnMessage() {
+        byte[] pdf = TestFiles.pdf("Charter of the edge union");
+        HttpResponse<String> cutPdf = client.upload("CHARTER", "章程.pdf", "application/pdf",
+                java.util.Arrays.copyOf(pdf, pdf.length / 2));
+        assertThat(cutPdf.statusCode()).isEqualTo(422);
+        assertThat(cutPdf.body()).contains("PDF_TRUNCATED").contains("PDF 檔案不完整");
+        byte[] jpeg = TestFiles.image("SEAL 12345678", "jpg");
+        HttpResponse<String> cutImage = client.upload("UNION_SEAL", "圖記.jpg", "image/jpeg",
+                java.util.Arrays.copyOf(jpeg, jpeg.length / 2));
+        assertThat(cutImage.statusCode()).isEqualTo(422);
+        assertThat(cutImage.body()).contains("IMAGE_TRUNCATED").contains("圖片資料不完整");
+
+        String cert = String.valueOf(ThreadLocalRandom.current().nextInt(20_000_000, 99_999_999));
+        String charter = client.uploaded("CHARTER", "章程.pdf", "application/pdf", TestFiles.pdf("Charter " + cert));
+        String certificate = client.uploaded("CERTIFICATE_SCAN", "立案證書.pdf", "application/pdf",
+                TestFiles.pdf("Certificate " + cert));
+        String seal = client.uploaded("UNION_SEAL", "圖記.jpg", "image/jpeg", TestFiles.image("SEAL " + cert, "jpg"));
+        String representative = client.uploaded("REPRESENTATIVE_SEAL", "負責人章.bmp", "image/bmp",
+                TestFiles.image("REP " + cert, "bmp"));
+        String email = "refs-" + cert + "@union.example";
+
+        String forged = charter.replaceAll("\"ticket\":\"[^\"]+\"", "\"ticket\":\"bm90LWEtdGlja2V0.Zm9yZ2Vk\"");
+        assertRefused(client.submitRegistration(cert, "Union-Pass-2026", email, "新北市參照測試產業工會",
+                List.of(forged, certificate, seal, representative)), "UPLOAD_UNKNOWN", "找不到「章程」的上傳紀錄");
+        String sealAsRepresentative = seal.replace("\"kind\":\"UNION_SEAL\"", "\"kind\":\"REPRESENTATIVE_SEAL\"");
+        assertRefused(client.submitRegistration(cert, "Union-Pass-2026", email, "新北市參照測試產業工會",
+                List.of(charter, certificate, seal, sealAsRepresentative)), "UPLOAD_KIND_MISMATCH", "不能作為");
+
+        assertThat(client.submitRegistration(cert, "Union-Pass-2026", email, "新北市參照測試產業工會",
+                List.of(charter, certificate, seal, representative)).statusCode()).isEqualTo(201);
+        String other = String.valueOf(Integer.parseInt(cert) + 1);
+        assertRefused(client.submitRegistration(other, "Union-Pass-2026", "other-" + email, "新北市參照測試第二產業工會",
+                List.of(charter, certificate, seal, representative)), "UPLOAD_ALREADY_USED", "已用於先前送出的其他申請");
+    }
+
+    private static void assertRefused(HttpResponse<String> answer, String code, String message) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+        assertThat(answer.body()).contains(code).contains(message);
+    }
+
+    @Test
     void aServiceUnderTheProdProfileWithADevelopmentSecretDoesNotStart() throws Exception {
         Path jar = Path.of("..", "registration-service", "target", "registration-service-0.1.0-SNAPSHOT-exec.jar");
         Path log = Files.createTempFile("prod-refusal", ".log");

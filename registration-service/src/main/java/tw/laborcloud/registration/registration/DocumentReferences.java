@@ -35,6 +35,9 @@ class DocumentReferences {
      */
     List<FieldViolation> check(List<RegistrationRequest.DocumentRef> documents, Registration own,
             List<FieldViolation> refused, Instant now) {
+        if (documents != null && documents.size() > DocumentKind.values().length) {
+            return List.of(); // refused whole by the validators (too many), not walked
+        }
         Set<String> refusedFields = new HashSet<>();
         refused.forEach(v -> refusedFields.add(v.field()));
         List<UploadReferences.Reference> references = new ArrayList<>();

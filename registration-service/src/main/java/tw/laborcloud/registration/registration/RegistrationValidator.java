@@ -222,6 +222,11 @@ public final class RegistrationValidator {
     }
 
     private void documents(List<RegistrationRequest.DocumentRef> documents, boolean evidenceExpected) {
+        if (documents != null && documents.size() > DocumentKind.values().length) {
+            // counted before it is walked: a list of thousands gets one answer, not thousands
+            add("documents", "DOCUMENTS_TOO_MANY", "附件最多 " + DocumentKind.values().length + " 份，每一種一份");
+            return;
+        }
         Set<DocumentKind> seen = new HashSet<>();
         for (RegistrationRequest.DocumentRef d : documents == null ? List.<RegistrationRequest.DocumentRef>of() : documents) {
             DocumentKind kind = d == null ? null : DocumentKind.parse(d.kind()).orElse(null);

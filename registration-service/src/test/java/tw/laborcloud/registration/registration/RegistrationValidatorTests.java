@@ -169,4 +169,12 @@ class RegistrationValidatorTests {
     void theRequestNeverPrintsItsPassword() {
         assertThat(base().toString()).doesNotContain(RegistrationForms.PASSWORD).doesNotContain("林小華");
     }
+
+    @Test
+    void aListOfThousandsOfDocumentsIsRefusedWithOneAnswerBeforeItIsWalked() {
+        List<RegistrationRequest.DocumentRef> many = java.util.Collections.nCopies(40_000, null);
+        List<FieldViolation> violations = RegistrationValidator.validate(form().answers(false, true, false, many).r(), TODAY);
+        assertThat(violations).filteredOn(v -> v.field().startsWith("documents"))
+                .extracting(FieldViolation::code).containsExactly("DOCUMENTS_TOO_MANY");
+    }
 }
