@@ -122,24 +122,8 @@ final class ChaosApplication {
         if (charter == null || certificate == null || seal == null || representative == null) {
             return;
         }
-        HttpResponse<String> captcha = answer(c -> c.get("/api/registrations/captcha", null));
-        if (captcha == null || captcha.statusCode() != 200) {
-            return;
-        }
-        String captchaId = JsonPath.read(captcha.body(), "$.captchaId");
-        HttpResponse<String> sent = answer(c -> c.postJson("/api/registrations", """
-                {"account":"%s","password":"%s","passwordConfirm":"%s","unionName":"新北市混沌測試第%d產業工會",
-                 "unionType":"INDUSTRIAL","unionTaxId":"","representative":"王大明","industry":"C",
-                 "address":{"district":"板橋區","street":"中山路一段161號"},"mailingAddress":null,
-                 "foundedOn":"2015-05-01","members":{"male":120,"female":80},"memberRepresentatives":null,
-                 "directors":{"male":9,"female":6},"supervisors":{"male":3,"female":2},"memberUnions":null,
-                 "contactName":"林小華","contactPhone":"02-2960-3456#123","fax":"",
-                 "contactEmail":"%s","contactEmailConfirm":"%s","backupEmail":"",
-                 "harassmentPreventionDone":false,"genderOneThirdRule":true,"joinedHigherUnion":false,
-                 "documents":[%s,%s,%s,%s],
-                 "captchaId":"%s","captchaAnswer":"TEST","submissionId":"%s"}
-                """.formatted(certificateNo, password, password, index, email, email, charter, certificate, seal,
-                representative, captchaId, submissionId), null));
+        HttpResponse<String> sent = answer(c -> c.submitRegistration(certificateNo, password, email,
+                "新北市混沌測試第" + index + "產業工會", List.of(charter, certificate, seal, representative), submissionId));
         // 200: the same form was stored by an earlier attempt whose answer was lost (its first receipt)
         if (sent != null && (sent.statusCode() == 201 || sent.statusCode() == 200)) {
             applicationId = JsonPath.read(sent.body(), "$.applicationId");

@@ -128,6 +128,12 @@ final class StackClient {
      */
     HttpResponse<String> submitRegistration(String certificateNo, String password, String email, String unionName,
             List<String> documents) {
+        return submitRegistration(certificateNo, password, email, unionName, documents, null);
+    }
+
+    /** As above, with the form's own key ({@code submissionId}: the same for every attempt of one form), or null. */
+    HttpResponse<String> submitRegistration(String certificateNo, String password, String email, String unionName,
+            List<String> documents, String submissionId) {
         String captchaId = JsonPath.read(get("/api/registrations/captcha", null).body(), "$.captchaId");
         return postJson("/api/registrations", """
                 {"account":"%s","password":"%s","passwordConfirm":"%s","unionName":"%s",
@@ -139,9 +145,9 @@ final class StackClient {
                  "contactEmail":"%s","contactEmailConfirm":"%s","backupEmail":"",
                  "harassmentPreventionDone":false,"genderOneThirdRule":true,"joinedHigherUnion":false,
                  "documents":[%s],
-                 "captchaId":"%s","captchaAnswer":"TEST"}
+                 "captchaId":"%s","captchaAnswer":"TEST"%s}
                 """.formatted(certificateNo, password, password, unionName, email, email, String.join(",", documents),
-                captchaId), null);
+                captchaId, submissionId == null ? "" : ",\"submissionId\":\"" + submissionId + "\""), null);
     }
 
     /** True once the review service has the verified documents of the case (ready for review). */
