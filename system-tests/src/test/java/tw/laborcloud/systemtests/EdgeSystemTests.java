@@ -130,10 +130,12 @@ class EdgeSystemTests extends StackTests {
 
         String forged = charter.replaceAll("\"ticket\":\"[^\"]+\"", "\"ticket\":\"bm90LWEtdGlja2V0.Zm9yZ2Vk\"");
         assertRefused(client.submitRegistration(cert, "Union-Pass-2026", email, "新北市參照測試產業工會",
-                List.of(forged, certificate, seal, representative)), "UPLOAD_UNKNOWN", "找不到「章程」的上傳紀錄");
+                List.of(forged, certificate, seal, representative)), "UPLOAD_UNKNOWN", "找不到「章程");
+        // the two seals swapped between their fields: each uploaded as the other kind
         String sealAsRepresentative = seal.replace("\"kind\":\"UNION_SEAL\"", "\"kind\":\"REPRESENTATIVE_SEAL\"");
+        String representativeAsSeal = representative.replace("\"kind\":\"REPRESENTATIVE_SEAL\"", "\"kind\":\"UNION_SEAL\"");
         assertRefused(client.submitRegistration(cert, "Union-Pass-2026", email, "新北市參照測試產業工會",
-                List.of(charter, certificate, seal, sealAsRepresentative)), "UPLOAD_KIND_MISMATCH", "不能作為");
+                List.of(charter, certificate, representativeAsSeal, sealAsRepresentative)), "UPLOAD_KIND_MISMATCH", "不能作為");
 
         assertThat(client.submitRegistration(cert, "Union-Pass-2026", email, "新北市參照測試產業工會",
                 List.of(charter, certificate, seal, representative)).statusCode()).isEqualTo(201);
