@@ -19,9 +19,9 @@ public record DocumentsVerified(
 
     /**
      * 2 added {@code round}: 1 for the documents of the registration, 2.. for each supplement (null in version 1 = 1);
-     * 3 added {@code VerifiedDocument.sealImprint}.
+     * 3 added {@code VerifiedDocument.sealImprint}; 4 added {@code VerifiedDocument.certificateReading}.
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     public DocumentsVerified {
         documents = documents == null ? List.of() : List.copyOf(documents);
@@ -51,9 +51,11 @@ public record DocumentsVerified(
      * {@code sealImprint} (union seals only, null otherwise or when the image shows no ink) is
      * the seal's normalised ink map ({@code SealSimilarity.imprint} in platform), so that the
      * review service can compare it with the registered seal without fetching the file.
+     * {@code certificateReading} (the registration certificate only, null otherwise and before version 4) is what
+     * was read on the certificate and how it compares with the form.
      */
     public record VerifiedDocument(String kind, String uploadId, String contentType, long size, Integer pages,
-            String sha256, List<String> findings, String sealImprint) {
+            String sha256, List<String> findings, String sealImprint, CertificateReading certificateReading) {
 
         public VerifiedDocument {
             findings = findings == null ? List.of() : List.copyOf(findings);
@@ -61,11 +63,25 @@ public record DocumentsVerified(
 
         public VerifiedDocument(String kind, String uploadId, String contentType, long size, Integer pages,
                 String sha256, List<String> findings) {
-            this(kind, uploadId, contentType, size, pages, sha256, findings, null);
+            this(kind, uploadId, contentType, size, pages, sha256, findings, null, null);
         }
 
         public VerifiedDocument withSealImprint(String imprint) {
-            return new VerifiedDocument(kind, uploadId, contentType, size, pages, sha256, findings, imprint);
+            return new VerifiedDocument(kind, uploadId, contentType, size, pages, sha256, findings, imprint,
+                    certificateReading);
+        }
+
+        public VerifiedDocument withCertificateReading(CertificateReading reading) {
+            return new VerifiedDocument(kind, uploadId, contentType, size, pages, sha256, findings, sealImprint,
+                    reading);
+        }
+
+        /** The same document with one more finding. */
+        public VerifiedDocument withFinding(String finding) {
+            List<String> more = new java.util.ArrayList<>(findings);
+            more.add(finding);
+            return new VerifiedDocument(kind, uploadId, contentType, size, pages, sha256, more, sealImprint,
+                    certificateReading);
         }
     }
 }

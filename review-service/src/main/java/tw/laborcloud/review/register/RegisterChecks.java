@@ -1,10 +1,10 @@
 package tw.laborcloud.review.register;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import tw.laborcloud.events.registration.UnionNames;
 import tw.laborcloud.events.registration.UnionTypes;
 
 /**
@@ -46,15 +46,6 @@ public final class RegisterChecks {
     }
 
     static boolean sameName(String a, String b) {
-        return a != null && b != null && normalise(a).equals(normalise(b));
-    }
-
-    /**
-     * Full-width letters, digits and brackets become half-width (NFKC), all spaces (also the
-     * ideographic one) go, and 台 is read as 臺: the same name typed on different keyboards.
-     */
-    static String normalise(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "").replace('台', '臺')
-                .toLowerCase(java.util.Locale.ROOT);
+        return UnionNames.same(a, b);
     }
 }
