@@ -52,13 +52,16 @@ public class PreviewRenderer {
     public static final int MAX_SIDE = 1200;
     /** Small pages (a seal on a 5 cm page) are not blown up beyond what a screen shows sharply. */
     static final float MAX_DPI = 150f;
+    /** A page for text recognition: 150 dpi (body text of a printed A4 page 30–40 px high), at most 2400 px. */
+    static final Size READING = new Size(2400, 150f);
+    private static final Size PREVIEW = new Size(MAX_SIDE, MAX_DPI);
     private static final float POINTS_PER_INCH = 72f;
     private static final long DECODED_PIXELS = 4_000_000L;
 
     private final long maxPixels;
     private final Semaphore rendering;
 
-    PreviewRenderer(@Value("${laborcloud.documents.max-image-pixels:" + ImageHeader.DEFAULT_MAX_PIXELS + "}") long maxPixels,
+    public PreviewRenderer(@Value("${laborcloud.documents.max-image-pixels:" + ImageHeader.DEFAULT_MAX_PIXELS + "}") long maxPixels,
             @Value("${laborcloud.documents.concurrent-previews:2}") int concurrentPreviews) {
         this.maxPixels = maxPixels;
         this.rendering = new Semaphore(concurrentPreviews, true);
@@ -81,7 +84,33 @@ public class PreviewRenderer {
         }
     }
 
+    /**
+     * The image, or a PDF's first page, at the fixed resolution text is read at ({@link #READING}:
+     * a PDF page at 150 dpi, an image as it is, both at most 2400 px on the long side); the
+     * same limits on memory as a preview. Empty when the file cannot be rendered.
+     */
+    public Optional<BufferedImage> readingPage(Path file, String contentType) {
+        try {
+            return Optional.of(draw(file, contentType, READING).image());
+        } catch (PreviewFailure e) {
+            return Optional.empty();
+        }
+    }
+
+    /** How large a page is drawn: at most so many pixels on the long side, a PDF at most so many dots per inch. */
+    record Size(int maxSide, float maxDpi) {
+    }
+
+    /** A drawn page and the document's page count (PDF only). */
+    private record Drawn(BufferedImage image, Integer pages) {
+    }
+
     Rendered render(Path file, String contentType) throws PreviewFailure {
+        Drawn drawn = draw(file, contentType, PREVIEW);
+        return png(drawn.image(), drawn.pages());
+    }
+
+    private Drawn draw(Path file, String contentType, Size size) throws PreviewFailure {
         try {
             rendering.acquire();
         } catch (InterruptedException e) {
@@ -90,10 +119,10 @@ public class PreviewRenderer {
         }
         try {
             if (ContentTypes.isPdf(contentType)) {
-                return renderPdf(file);
+                return renderPdf(file, size);
             }
             if (ContentTypes.isImage(contentType)) {
-                return png(fit(decode(file), MAX_SIDE), null);
+                return new Drawn(fit(decode(file), size.maxSide()), null);
             }
             throw new PreviewFailure(Finding.FILE_TYPE_NOT_ALLOWED);
         } finally {
@@ -101,7 +130,7 @@ public class PreviewRenderer {
         }
     }
 
-    private Rendered renderPdf(Path file) throws PreviewFailure {
+    private Drawn renderPdf(Path file, Size size) throws PreviewFailure {
         try (PDDocument pdf = Pdfs.open(file)) {
             if (pdf.isEncrypted()) {
                 throw new PreviewFailure(Finding.PDF_ENCRYPTED);
@@ -120,10 +149,10 @@ public class PreviewRenderer {
             if (!(longSide > 0) || Float.isInfinite(longSide)) {
                 throw new PreviewFailure(Finding.PDF_UNREADABLE);
             }
-            float scale = Math.min(MAX_DPI / POINTS_PER_INCH, MAX_SIDE / longSide);
+            float scale = Math.min(size.maxDpi() / POINTS_PER_INCH, size.maxSide() / longSide);
             PDFRenderer renderer = new StoppableRenderer(pdf);
             renderer.setSubsamplingAllowed(true);
-            return png(renderer.renderImage(0, scale, ImageType.RGB), pages);
+            return new Drawn(renderer.renderImage(0, scale, ImageType.RGB), pages);
         } catch (InvalidPasswordException e) {
             throw new PreviewFailure(Finding.PDF_ENCRYPTED);
         } catch (IOException | RuntimeException e) {

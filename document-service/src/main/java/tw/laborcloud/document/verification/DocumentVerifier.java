@@ -13,11 +13,13 @@ import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.stereotype.Component;
 
 import tw.laborcloud.document.preview.PreviewRenderer;
+import tw.laborcloud.document.reading.CertificateReader;
 import tw.laborcloud.document.upload.ClaimOutcome;
 import tw.laborcloud.document.upload.DocumentKind;
 import tw.laborcloud.document.upload.StagedFile;
 import tw.laborcloud.document.upload.Upload;
 import tw.laborcloud.document.upload.Uploads;
+import tw.laborcloud.events.document.CertificateReading;
 import tw.laborcloud.events.document.DocumentsVerified.VerifiedDocument;
 import tw.laborcloud.events.registration.RegistrationSubmitted.SubmittedDocument;
 import tw.laborcloud.platform.seal.SealSimilarity;
@@ -27,7 +29,9 @@ import tw.laborcloud.platform.seal.SealSimilarity;
  * (missing, expired, someone else's), whether the upload fits the kind it is filed under,
  * and what every applicable {@link ContentCheck} finds in its content. The content work
  * (checks, the seal's ink map) runs through {@link DocumentWork}: a document over the time
- * limit gets {@link Finding#CHECK_TIMED_OUT} and the verification goes on.
+ * limit gets {@link Finding#CHECK_TIMED_OUT} and the verification goes on. The registration
+ * certificate is also read and compared with the form ({@link CertificateReader}), within a time
+ * limit of its own.
  */
 @Component
 class DocumentVerifier {
@@ -38,21 +42,24 @@ class DocumentVerifier {
     private final ContentChecks checks;
     private final PreviewRenderer renderer;
     private final DocumentWork work;
+    private final CertificateReader reader;
 
-    DocumentVerifier(Uploads uploads, ContentChecks checks, PreviewRenderer renderer, DocumentWork work) {
+    DocumentVerifier(Uploads uploads, ContentChecks checks, PreviewRenderer renderer, DocumentWork work,
+            CertificateReader reader) {
         this.uploads = uploads;
         this.checks = checks;
         this.renderer = renderer;
         this.work = work;
+        this.reader = reader;
     }
 
-    VerifiedDocument verify(SubmittedDocument ref, ClaimOutcome outcome) {
+    VerifiedDocument verify(SubmittedDocument ref, ClaimOutcome outcome, CertificateReader.Form form) {
         return switch (outcome) {
             case ClaimOutcome.Missing missing -> unavailable(ref, Finding.UPLOAD_MISSING);
             // say nothing about a file that belongs to another application
             case ClaimOutcome.ClaimedByOther other -> unavailable(ref, Finding.UPLOAD_CLAIMED_BY_OTHER_APPLICATION);
             case ClaimOutcome.Expired expired -> result(ref, expired.upload(), null, List.of(Finding.UPLOAD_EXPIRED));
-            case ClaimOutcome.Claimed claimed -> inspect(ref, claimed.upload());
+            case ClaimOutcome.Claimed claimed -> inspect(ref, claimed.upload(), form);
         };
     }
 
@@ -60,7 +67,7 @@ class DocumentVerifier {
         return new VerifiedDocument(ref.kind(), ref.uploadId(), null, 0, null, null, List.of(finding.name()));
     }
 
-    private VerifiedDocument inspect(SubmittedDocument ref, Upload upload) {
+    private VerifiedDocument inspect(SubmittedDocument ref, Upload upload, CertificateReader.Form form) {
         List<Finding> findings = new ArrayList<>();
         Optional<DocumentKind> kind = DocumentKind.parse(ref.kind());
         if (kind.isEmpty()) {
@@ -81,6 +88,7 @@ class DocumentVerifier {
             return result(ref, upload, null, findings);
         }
         Inspected inspected;
+        CertificateReading reading = null;
         try (InputStream in = content.get().getInputStream();
                 StagedFile copy = StagedFile.copyOf(in, Long.MAX_VALUE)) {
             if (!copy.sha256().equals(upload.sha256())) {
@@ -89,6 +97,10 @@ class DocumentVerifier {
             boolean imprintWanted = kind.orElse(null) == DocumentKind.UNION_SEAL && findings.isEmpty();
             // off the consumer thread and within the time limit: a slow document must not hold the partition
             inspected = work.run(() -> inspectContent(copy, upload, imprintWanted));
+            if (kind.orElse(null) == DocumentKind.CERTIFICATE_SCAN && findings.isEmpty()
+                    && inspected.checked().findings().stream().noneMatch(Finding::unusable)) {
+                reading = read(copy, upload, form);
+            }
         } catch (IOException e) {
             // the store failed, not the document: let the binder retry the event
             throw new UncheckedIOException("could not read upload " + upload.id(), e);
@@ -99,7 +111,49 @@ class DocumentVerifier {
             return result(ref, upload, null, findings);
         }
         findings.addAll(inspected.checked().findings());
-        return result(ref, upload, inspected.checked().pages(), findings).withSealImprint(inspected.sealImprint());
+        if (reading != null) {
+            findings.addAll(readingFindings(reading));
+        }
+        return result(ref, upload, inspected.checked().pages(), findings).withSealImprint(inspected.sealImprint())
+                .withCertificateReading(reading);
+    }
+
+    /**
+     * The certificate read and compared with the form, within its own time limit (a reading over it
+     * is "not read", never a finding: the officer still has the page).
+     */
+    private CertificateReading read(StagedFile copy, Upload upload, CertificateReader.Form form) {
+        if (!reader.available()) {
+            return CertificateReading.notRead(CertificateReader.READER_UNAVAILABLE, 0);
+        }
+        long started = System.nanoTime();
+        try {
+            CertificateReading reading = work.run(() -> reader.read(copy.path(), upload.contentType(), form));
+            log.info("certificate {} read in {} ms: number {}, name {}, issuer {}", upload.id(), reading.millis(),
+                    reading.numberMatch(), reading.nameMatch(), reading.issuerMatch());
+            return reading;
+        } catch (DocumentWork.TimedOut e) {
+            log.warn("reading certificate {} took longer than {}; left to the officer", upload.id(), work.timeout());
+            return CertificateReading.notRead(CertificateReader.TIMED_OUT, (System.nanoTime() - started) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CertificateReading.notRead(CertificateReader.TIMED_OUT, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** What the reading flags for the officer: only what was read clearly and is not the form's. */
+    static List<Finding> readingFindings(CertificateReading reading) {
+        List<Finding> findings = new ArrayList<>();
+        if (reading.numberMatch() == CertificateReading.Match.DIFFERENT) {
+            findings.add(Finding.CERTIFICATE_NUMBER_DIFFERS);
+        }
+        if (reading.nameMatch() == CertificateReading.Match.DIFFERENT) {
+            findings.add(Finding.CERTIFICATE_NAME_DIFFERS);
+        }
+        if (reading.issuerMatch() == CertificateReading.Match.DIFFERENT) {
+            findings.add(Finding.CERTIFICATE_ISSUER_OTHER);
+        }
+        return findings;
     }
 
     /** What the content checks found and, for a clean union seal, its ink map. */

@@ -50,7 +50,13 @@ public enum Finding {
      * The checks (or the rendering of the seal) did not finish within the time limit per
      * document ({@code laborcloud.documents.work-timeout}); an officer must look at it.
      */
-    CHECK_TIMED_OUT;
+    CHECK_TIMED_OUT,
+    /** The number read on the registration certificate (twice alike) is not the form's account. */
+    CERTIFICATE_NUMBER_DIFFERS,
+    /** The union's name read on the registration certificate is not the form's (more than a misread character apart). */
+    CERTIFICATE_NAME_DIFFERS,
+    /** The registration certificate names another government than the city's as its issuer. */
+    CERTIFICATE_ISSUER_OTHER;
 
     /**
      * Whether a file with this finding cannot be used at all, whoever looks at it: cut off,

@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import tw.laborcloud.document.reading.CertificateReader;
 import tw.laborcloud.document.upload.DocumentKind;
 import tw.laborcloud.document.upload.Uploads;
 import tw.laborcloud.events.document.DocumentsVerified;
@@ -70,7 +71,7 @@ public class RegistrationVerification {
 
     public void verify(RegistrationSubmitted submitted) {
         verifyRound(submitted.applicationId(), submitted.correlationId(), 1, submitted.eventId(),
-                submitted.documents());
+                submitted.documents(), new CertificateReader.Form(submitted.certificateNo(), submitted.unionName()));
     }
 
     public void verify(DocumentsReplaced replaced) {
@@ -114,29 +115,29 @@ public class RegistrationVerification {
                 .filter(d -> !replacedKinds.contains(d.kind())).toList());
         documents.addAll(replaced.documents());
         verifyRound(replaced.applicationId(), replaced.correlationId(), replaced.round(), replaced.eventId(),
-                documents);
+                documents, previous.form());
     }
 
     private void verifyRound(String applicationId, String correlationId, int round, String eventId,
-            List<SubmittedDocument> submitted) {
+            List<SubmittedDocument> submitted, CertificateReader.Form form) {
         String id = Verification.id(applicationId, round);
         if (mongo.exists(query(where("_id").is(id)), Verification.class)) {
             log.info("round {} of {} already verified; event {} ignored", round, applicationId, eventId);
         } else {
-            insert(id, applicationId, correlationId, round, eventId, submitted);
+            insert(id, applicationId, correlationId, round, eventId, submitted, form);
         }
         mongo.remove(query(where("_id").is(id)), PARKED);
         resumeParked(applicationId, round + 1);
     }
 
     private void insert(String id, String applicationId, String correlationId, int round, String eventId,
-            List<SubmittedDocument> submitted) {
+            List<SubmittedDocument> submitted, CertificateReader.Form form) {
         Instant now = clock.instant();
         List<VerifiedDocument> documents = new ArrayList<>();
         for (SubmittedDocument ref : submitted) {
             documents.add(ref.uploadId() == null || ref.uploadId().isBlank()
                     ? DocumentVerifier.unavailable(ref, Finding.UPLOAD_MISSING)
-                    : verifier.verify(ref, uploads.claim(ref.uploadId(), applicationId, now)));
+                    : verifier.verify(ref, uploads.claim(ref.uploadId(), applicationId, now), form));
         }
         if (submitted.stream().noneMatch(d -> DocumentKind.CHARTER.name().equals(d.kind()))) {
             // the charter is the one document the form requires; its absence must not pass
@@ -146,7 +147,7 @@ public class RegistrationVerification {
         DocumentsVerified verified = DocumentsVerified.of(applicationId, correlationId, round,
                 markDuplicates(documents));
         Verification verification = new Verification(id, applicationId, round, eventId, List.copyOf(submitted),
-                verified.documents(), verified.verdict(), now, List.of(outbox.pending(verified)));
+                form, verified.documents(), verified.verdict(), now, List.of(outbox.pending(verified)));
         try {
             mongo.insert(verification);
         } catch (DuplicateKeyException alreadyVerified) {
@@ -179,14 +180,8 @@ public class RegistrationVerification {
                 .filter(d -> d.sha256() != null)
                 .collect(Collectors.groupingBy(VerifiedDocument::sha256, Collectors.counting()));
         return documents.stream()
-                .map(d -> d.sha256() == null || perHash.get(d.sha256()) < 2 ? d : withFinding(d, Finding.DUPLICATE_FILE))
+                .map(d -> d.sha256() == null || perHash.get(d.sha256()) < 2 ? d
+                        : d.withFinding(Finding.DUPLICATE_FILE.name()))
                 .toList();
-    }
-
-    private static VerifiedDocument withFinding(VerifiedDocument d, Finding finding) {
-        List<String> findings = new ArrayList<>(d.findings());
-        findings.add(finding.name());
-        return new VerifiedDocument(d.kind(), d.uploadId(), d.contentType(), d.size(), d.pages(), d.sha256(),
-                findings);
     }
 }

@@ -27,11 +27,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import tw.laborcloud.document.EventProbe;
 import tw.laborcloud.document.Multipart;
 import tw.laborcloud.document.TestFiles;
+import tw.laborcloud.document.reading.CertificateCorpus;
 import tw.laborcloud.document.upload.EarlierUploads;
 import tw.laborcloud.document.upload.Uploads;
 import tw.laborcloud.events.Topics;
 import tw.laborcloud.platform.seal.SealSimilarity;
 import tw.laborcloud.platform.test.SealImages;
+import tw.laborcloud.events.document.CertificateReading;
 import tw.laborcloud.events.document.DocumentsVerified;
 import tw.laborcloud.events.document.DocumentsVerified.Verdict;
 import tw.laborcloud.events.document.DocumentsVerified.VerifiedDocument;
@@ -154,6 +156,30 @@ abstract class DocumentVerificationScenarios {
                 "CERTIFICATE_SCAN", List.of("DUPLICATE_FILE"),
                 "HARASSMENT_EVIDENCE", List.of("DUPLICATE_FILE"),
                 "REPRESENTATIVE_SEAL", List.of("UPLOAD_KIND_MISMATCH")));
+    }
+
+    @Test
+    void theCertificateIsReadAndComparedWithTheForm() throws Exception {
+        // a certificate of 新北市印刷職業工會, number 84358795; the form (EventProbe) says 87654321, 新北市測試職業工會
+        CertificateCorpus.Page page = CertificateCorpus.page("certificate-01.png");
+        String certificate = upload("CERTIFICATE_SCAN", page.upload(), CertificateCorpus.scan(page));
+        String applicationId = "A-" + UUID.randomUUID();
+        events.submit(applicationId, new SubmittedDocument("CHARTER", upload("CHARTER", "c.pdf", TestFiles.pdf(1, "c"))),
+                new SubmittedDocument("CERTIFICATE_SCAN", certificate));
+
+        DocumentsVerified result = events.awaitVerified(applicationId);
+        assertThat(result.verdict()).isEqualTo(Verdict.NEEDS_ATTENTION);
+        assertThat(EventProbe.findingsByKind(result)).containsEntry("CERTIFICATE_SCAN",
+                List.of("CERTIFICATE_NUMBER_DIFFERS", "CERTIFICATE_NAME_DIFFERS"));
+        CertificateReading reading = result.documents().stream().filter(d -> d.kind().equals("CERTIFICATE_SCAN"))
+                .findFirst().orElseThrow().certificateReading();
+        assertThat(reading.number().text()).isEqualTo(page.pageNumber());
+        assertThat(reading.numberMatch()).isEqualTo(CertificateReading.Match.DIFFERENT);
+        assertThat(reading.unionName().text()).isEqualTo(page.pageName());
+        assertThat(reading.issuerMatch()).isEqualTo(CertificateReading.Match.EQUAL);
+        assertThat(reading.number().box().y()).isBetween(0.2, 0.45);
+        assertThat(result.documents()).filteredOn(d -> !d.kind().equals("CERTIFICATE_SCAN"))
+                .allSatisfy(d -> assertThat(d.certificateReading()).isNull());
     }
 
     @Test
