@@ -59,6 +59,7 @@
     renderDetails(v);
     renderChecks(v);
     renderDocuments(v);
+    CertificateReadingPanel.render($('certificate-reading-body'), v);
     renderUploadedSeal(v);
     renderActions(v);
     renderSupplements(v);

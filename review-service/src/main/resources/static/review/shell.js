@@ -46,6 +46,9 @@ const Review = (() => {
       IMAGE_TOO_LARGE: '影像尺寸過大',
       IMAGE_TRUNCATED: '影像資料不完整',
       CHECK_TIMED_OUT: '檢核逾時（檔案處理時間過長）',
+      CERTIFICATE_NUMBER_DIFFERS: '證書字號與申請帳號不符',
+      CERTIFICATE_NAME_DIFFERS: '證書上的工會名稱與申請書不符',
+      CERTIFICATE_ISSUER_OTHER: '證書非新北市政府核發',
     },
     history: {
       REGISTRATION_RECEIVED: '收件', CONTACT_EMAIL_CONFIRMED: '申請人確認電子郵件', DOCUMENTS_VERIFIED: '文件檢核完成',

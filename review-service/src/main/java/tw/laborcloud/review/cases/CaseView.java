@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import tw.laborcloud.events.document.CertificateReading;
 import tw.laborcloud.events.document.DocumentsVerified;
 import tw.laborcloud.events.registration.DocumentKinds;
 import tw.laborcloud.events.registration.UnionDetails;
@@ -43,9 +44,12 @@ public record CaseView(
         List<ReviewCase.HistoryEntry> history,
         Permissions permissions) {
 
-    /** An uploaded document with its label and, once verified, its findings. */
+    /**
+     * An uploaded document with its label and, once verified, its findings; for the registration
+     * certificate, what was read on it and how that compares with the form.
+     */
     public record DocumentView(String kind, String label, String uploadId, String contentType, Long size,
-            Integer pages, List<String> findings, boolean verified) {
+            Integer pages, List<String> findings, boolean verified, CertificateReading reading) {
     }
 
     /** What the officer may do now; the server checks again on every action. */
@@ -61,9 +65,9 @@ public record CaseView(
             DocumentsVerified.VerifiedDocument v = verified.get(d.uploadId());
             return v == null
                     ? new DocumentView(d.kind(), DocumentKinds.label(d.kind()), d.uploadId(), null, null, null, List.of(),
-                            false)
+                            false, null)
                     : new DocumentView(d.kind(), DocumentKinds.label(d.kind()), d.uploadId(), v.contentType(), v.size(),
-                            v.pages(), v.findings(), true);
+                            v.pages(), v.findings(), true, v.certificateReading());
         }).toList();
         String unionType = c.details() == null ? null : c.details().unionType();
         return new CaseView(c.applicationId(), c.certificateNo(), c.unionName(), unionType, UnionTypes.label(unionType),
