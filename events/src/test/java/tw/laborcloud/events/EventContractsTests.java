@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;
+import tw.laborcloud.events.document.CertificateReading;
 import tw.laborcloud.events.document.DocumentsVerified;
 import tw.laborcloud.events.registration.EmailConfirmationRequested;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
@@ -38,6 +39,27 @@ class EventContractsTests {
                 """;
         assertThat(json.readValue(v1, DocumentsVerified.class).round()).isNull();
         assertThat(DocumentsVerified.of("R1", "c1", List.of()).round()).isEqualTo(1);
+    }
+
+    @Test
+    void aCertificateReadingRoundTripsAndAVersionThreeDocumentHasNone() {
+        CertificateReading reading = new CertificateReading(CertificateReading.Outcome.READ, null,
+                new CertificateReading.ReadText("84358795", 91, new CertificateReading.Box(0.59, 0.28, 0.15, 0.02)),
+                null, null, null, null, CertificateReading.Match.DIFFERENT, CertificateReading.Match.SIMILAR,
+                List.of("誠→試"), CertificateReading.Match.EQUAL, 90, 1200);
+        DocumentsVerified verified = DocumentsVerified.of("A-1", "c-1", List.of(
+                new DocumentsVerified.VerifiedDocument("CERTIFICATE_SCAN", "u-1", "image/jpeg", 10, null, "ab",
+                        List.of("CERTIFICATE_NUMBER_DIFFERS")).withCertificateReading(reading)));
+        DocumentsVerified back = json.readValue(json.writeValueAsString(verified), DocumentsVerified.class);
+        assertThat(back.documents().getFirst().certificateReading()).isEqualTo(reading);
+        assertThat(back.schemaVersion()).isEqualTo(4);
+
+        DocumentsVerified older = json.readValue("""
+                {"eventId":"e-3","occurredAt":"2026-01-01T00:00:00Z","applicationId":"A-3","correlationId":"c",
+                 "schemaVersion":3,"verdict":"PASSED","round":1,"documents":[{"kind":"CERTIFICATE_SCAN","uploadId":"u",
+                 "contentType":"application/pdf","size":1,"pages":1,"sha256":"x","findings":[],"sealImprint":null}]}
+                """, DocumentsVerified.class);
+        assertThat(older.documents().getFirst().certificateReading()).isNull();
     }
 
     @Test
