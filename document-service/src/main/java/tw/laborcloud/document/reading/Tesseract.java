@@ -126,12 +126,19 @@ public class Tesseract {
             }
             return parse(Files.readAllLines(dir.resolve("out.tsv"), StandardCharsets.UTF_8));
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
+            removeQuietly(dir);
+        }
+    }
+
+    /** Best effort: a killed process may still be closing its files; what stays is in the temporary directory. */
+    private static void removeQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
             }
             Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            log.debug("could not remove {}: {}", dir, e.toString());
         }
     }
 
