@@ -28,7 +28,7 @@ public class DocumentWork implements DisposableBean {
     private final ExecutorService workers = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("document-work-", 0).daemon().factory());
 
-    DocumentWork(@Value("${laborcloud.documents.work-timeout:PT20S}") Duration timeout) {
+    public DocumentWork(@Value("${laborcloud.documents.work-timeout:PT20S}") Duration timeout) {
         this.timeout = timeout;
     }
 
