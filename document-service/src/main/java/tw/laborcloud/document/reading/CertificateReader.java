@@ -102,10 +102,15 @@ public class CertificateReader {
                 CertificateComparison.issuer(issuer), fields.confidence(), millisSince(started));
     }
 
-    /** The number's place, a little larger than found (the box is an estimate), twice as large. */
+    /**
+     * The number's place, twice as large, with a margin: half a line above and below, a character and
+     * a half to each side (the box is an estimate when the number shared its word with 第 and 號; what
+     * of them comes into view adds a digit or two to the run at most, see CertificateComparison).
+     */
     private static BufferedImage enlarged(BufferedImage page, Rectangle box) {
         int margin = box.height / 2;
-        Rectangle area = new Rectangle(box.x - 2 * margin, box.y - margin, box.width + 4 * margin, box.height + 2 * margin)
+        int side = box.height * 3 / 2;
+        Rectangle area = new Rectangle(box.x - side, box.y - margin, box.width + 2 * side, box.height + 2 * margin)
                 .intersection(new Rectangle(0, 0, page.getWidth(), page.getHeight()));
         BufferedImage crop = page.getSubimage(area.x, area.y, Math.max(1, area.width), Math.max(1, area.height));
         BufferedImage large = new BufferedImage(crop.getWidth() * 2, crop.getHeight() * 2, BufferedImage.TYPE_BYTE_GRAY);
