@@ -130,7 +130,7 @@ const Uploads = {
       let body = null;
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
       if (xhr.status === 201 && body) {
-        store[u.kind] = { uploadId: body.uploadId, ticket: body.ticket };
+        store[u.kind] = { uploadId: body.uploadId, ticket: body.ticket, name: file.name, size: body.size, expiresAt: body.expiresAt };
         info.innerHTML = `<span class="ok">✓ 已上傳</span>：${escapeHtml(file.name)}（${Uploads.TYPE_LABELS[body.detectedType] || escapeHtml(body.detectedType)}，${formatBytes(body.size)}）。要更換請重新選擇檔案。`;
         el('-remove').hidden = false;
         if (onAccepted) onAccepted();
@@ -145,10 +145,15 @@ const Uploads = {
     xhr.send(form);
   },
 
-  /** A file uploaded earlier (e.g. kept in a saved draft, { uploadId, ticket }): shown as attached, removable and replaceable. */
+  /**
+   * A file uploaded earlier (kept in a saved draft: { uploadId, ticket }, and from this browser's own
+   * draft also name, size, expiresAt): shown as attached, removable and replaceable.
+   */
   showAttached(u, store, attached) {
-    store[u.kind] = { uploadId: attached.uploadId, ticket: attached.ticket };
-    document.getElementById(Uploads.id(u, '-info')).innerHTML = '<span class="ok">✓ 已附檔案</span>（先前上傳）。要更換請重新選擇檔案。';
+    store[u.kind] = { ...attached };
+    const kept = attached.expiresAt ? `，保留至 ${formatDateTime(attached.expiresAt)}，逾時須重新上傳` : '';
+    const name = attached.name ? `：${escapeHtml(attached.name)}${attached.size ? `（${formatBytes(attached.size)}）` : ''}` : '';
+    document.getElementById(Uploads.id(u, '-info')).innerHTML = `<span class="ok">✓ 已附檔案</span>${name}（先前上傳${kept}）。要更換請重新選擇檔案。`;
     document.getElementById(Uploads.id(u, '-remove')).hidden = false;
   },
 

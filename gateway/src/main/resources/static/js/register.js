@@ -41,7 +41,51 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('clear').addEventListener('click', clearForm);
   $('registration').addEventListener('submit', submit);
   await Promise.all([loadReferenceData(), refreshCaptcha()]);
+  offerDraft();
 });
+
+// ---- the draft kept in this browser (js/draft.js): saved as the form is filled in, offered on return
+
+let keepDraft = false; // not while a saved draft waits for the applicant's choice
+
+function offerDraft() {
+  const draft = RegistrationDraft.load();
+  if (!draft) return startKeepingDraft();
+  $('draft-saved-at').textContent = formatDateTime(new Date(draft.savedAt).toISOString());
+  $('draft-offer').hidden = false;
+  $('draft-resume').addEventListener('click', () => {
+    const { usable, expired } = RegistrationDraft.restore($('registration'), draft);
+    if (draft.submissionId) state.submissionId = draft.submissionId;
+    for (const u of UPLOADS) if (usable[u.kind]) Uploads.showAttached(u, state.uploads, usable[u.kind]);
+    for (const kind of expired) {
+      const u = UPLOADS.find(x => x.kind === kind);
+      if (u) $(Uploads.id(u, '-info')).textContent = '先前上傳的檔案已逾保留時間，請重新上傳。';
+    }
+    $('draft-offer').hidden = true;
+    $('draft-resumed').hidden = false;
+    startKeepingDraft();
+    $('account').focus();
+  });
+  $('draft-discard').addEventListener('click', () => {
+    RegistrationDraft.clear();
+    $('draft-offer').hidden = true;
+    startKeepingDraft();
+  });
+}
+
+function startKeepingDraft() {
+  keepDraft = true;
+  let timer = null;
+  const later = () => { clearTimeout(timer); timer = setTimeout(saveDraft, 400); };
+  $('registration').addEventListener('input', later);
+  $('registration').addEventListener('change', later);
+  // a file removed (its 移除 button) changes no field's value
+  $('registration').addEventListener('click', e => { if (e.target.matches('button[id$="-remove"]')) later(); });
+}
+
+function saveDraft() {
+  if (keepDraft) RegistrationDraft.save($('registration'), state.uploads, state.submissionId);
+}
 
 async function loadReferenceData() {
   const r = await Api.json('GET', '/api/registrations/reference-data');
@@ -97,7 +141,9 @@ function buildYesNo() {
 
 function buildUploads() {
   $('uploads').innerHTML = UPLOADS.map(Uploads.fieldHtml).join('');
-  for (const u of UPLOADS) Uploads.wire(u, state.uploads, () => FormErrors.clearField(`documents.${u.kind}`));
+  for (const u of UPLOADS) {
+    Uploads.wire(u, state.uploads, () => { FormErrors.clearField(`documents.${u.kind}`); saveDraft(); });
+  }
 }
 
 async function refreshCaptcha() {
@@ -200,6 +246,8 @@ async function submit(event) {
   button.disabled = false;
   button.textContent = '送出';
   if (r.ok) {
+    keepDraft = false;
+    RegistrationDraft.clear();
     sessionStorage.setItem('registration-receipt', JSON.stringify(r.data));
     location.href = `/register/receipt.html?applicationId=${encodeURIComponent(r.data.applicationId)}`;
     return;
@@ -212,6 +260,7 @@ async function submit(event) {
 function clearForm() {
   if (!confirm('確定要清除所有已填寫的資料與已上傳的檔案嗎？')) return;
   $('registration').reset();
+  RegistrationDraft.clear();
   state.submissionId = newSubmissionId(); // a new form from here on
   // emptied in place: the upload fields hold this object
   for (const kind of Object.keys(state.uploads)) delete state.uploads[kind];

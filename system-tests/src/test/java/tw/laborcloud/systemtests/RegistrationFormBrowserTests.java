@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
@@ -128,6 +129,100 @@ class RegistrationFormBrowserTests extends BrowserTests {
         assertThat(page.locator("#result-title")).containsText("新北市瀏覽器測試職業工會");
         assertThat(page.locator("#email-confirmed")).containsText("尚未確認");
         browser.screenshot(page, "04-status");
+    }
+
+    /**
+     * The browser keeps the form as it is filled in: the clerk closes the page half-way (two
+     * files uploaded), opens the form again, is offered the draft, takes it up with everything but
+     * the password, finishes and sends it; the draft is gone afterwards.
+     */
+    @Test
+    void aClerkClosesTheHalfFilledFormReopensItAndSubmits() {
+        String certificateNo = String.valueOf(ThreadLocalRandom.current().nextInt(20_000_000, 99_999_999));
+        String unionName = "新北市草稿續填測試職業工會";
+        Page first = browser.newPage();
+        BrowserContext browserOfTheClerk = first.context();
+        first.navigate(stack.gatewayUrl() + "/register/index.html");
+        assertThat(first.locator("#unionType option")).hasCount(5);
+        assertThat(first.locator("#draft-offer")).isHidden();
+        first.locator("#account").fill(certificateNo);
+        first.locator("#password").fill("Union-Pass-2026");
+        first.locator("#passwordConfirm").fill("Union-Pass-2026");
+        first.locator("#unionName").fill(unionName);
+        first.locator("#unionType").selectOption("OCCUPATIONAL");
+        first.locator("#industry").selectOption("H");
+        first.locator("#address-district").selectOption("新莊區");
+        first.locator("#address-street").fill("中正路 100 號 5 樓");
+        first.locator("#sameAsAddress").check();
+        first.locator("#members-male").fill("30");
+        first.locator("#members-female").fill("25");
+        first.locator("input[name=harassmentPreventionDone][value=true]").check();
+        upload(first, "CHARTER", TestFiles.write(files, "草稿章程.pdf", TestFiles.pdf("Charter " + certificateNo)), "PDF");
+        upload(first, "CERTIFICATE_SCAN", TestFiles.write(files, "草稿立案證書.pdf", TestFiles.pdf("Cert " + certificateNo)),
+                "PDF");
+        // written a moment after the last change, with both uploads, never the password
+        first.waitForFunction("() => { const d = JSON.parse(localStorage.getItem('registration-draft') || 'null');"
+                + " return d && d.values['members-female'] === '25'"
+                + " && d.uploads.CERTIFICATE_SCAN && d.values['radio:harassmentPreventionDone'] === 'true'; }");
+        assertThat((String) first.evaluate("() => localStorage.getItem('registration-draft')"))
+                .contains(unionName).doesNotContain("Union-Pass-2026");
+        first.close();
+
+        Page again = browserOfTheClerk.newPage();
+        again.navigate(stack.gatewayUrl() + "/register/index.html");
+        assertThat(again.locator("#draft-offer")).isVisible();
+        assertThat(again.locator("#draft-offer")).containsText("尚未送出的申請資料");
+        browser.screenshot(again, "05-draft-offered");
+        again.locator("#draft-resume").click();
+        assertThat(again.locator("#draft-resumed")).containsText("密碼與驗證碼請重新輸入");
+        assertThat(again.locator("#account")).hasValue(certificateNo);
+        assertThat(again.locator("#certificateNo")).hasValue(certificateNo);
+        assertThat(again.locator("#password")).hasValue("");
+        assertThat(again.locator("#unionName")).hasValue(unionName);
+        assertThat(again.locator("#industry")).hasValue("H");
+        assertThat(again.locator("#address-postalCode")).hasValue("242");
+        assertThat(again.locator("#mailingAddress-street")).hasValue("中正路 100 號 5 樓");
+        assertThat(again.locator("#mailingAddress-street")).isDisabled();
+        assertThat(again.locator("#members-total")).hasText("55");
+        assertThat(again.locator("input[name=harassmentPreventionDone][value=true]")).isChecked();
+        assertThat(again.locator("#file-CHARTER-info")).containsText("草稿章程.pdf");
+        assertThat(again.locator("#file-CERTIFICATE_SCAN-info")).containsText("保留至");
+        browser.screenshot(again, "06-draft-resumed");
+
+        again.locator("#password").fill("Union-Pass-2026");
+        again.locator("#passwordConfirm").fill("Union-Pass-2026");
+        again.locator("#representative").fill("陳志明");
+        again.locator("#foundedOn").fill("2012-03-15");
+        again.locator("#directors-male").fill("7");
+        again.locator("#directors-female").fill("4");
+        again.locator("#supervisors-male").fill("3");
+        again.locator("#supervisors-female").fill("2");
+        again.locator("#contactName").fill("黃小玲");
+        again.locator("#contactPhone").fill("02-2991-1234#56");
+        String email = "draft-" + certificateNo + "@union.example";
+        again.locator("#contactEmail").fill(email);
+        again.locator("#contactEmailConfirm").fill(email);
+        again.locator("input[name=genderOneThirdRule][value=true]").check();
+        again.locator("input[name=joinedHigherUnion][value=false]").check();
+        upload(again, "UNION_SEAL", TestFiles.write(files, "草稿圖記.jpg", TestFiles.image("SEAL " + certificateNo, "jpg")),
+                "JPG");
+        upload(again, "REPRESENTATIVE_SEAL", TestFiles.write(files, "草稿負責人章.bmp",
+                TestFiles.image("REP " + certificateNo, "bmp")), "BMP");
+        // 完成性騷擾防治措施 was answered 是 before the page closed: its evidence is due
+        upload(again, "HARASSMENT_EVIDENCE", TestFiles.write(files, "草稿防治措施.pdf", TestFiles.pdf("Policy " + certificateNo)),
+                "PDF");
+        again.locator("#captchaAnswer").fill("TEST");
+        again.locator("#submit").click();
+
+        again.waitForCondition(() -> again.url().contains("/receipt.html") || again.locator("#summary").isVisible());
+        assertThat(again.url()).as(() -> "refused: " + again.locator("#summary").innerText()).contains("/receipt.html");
+        again.waitForURL(Pattern.compile(".*/register/receipt\\.html\\?applicationId=R\\d{8}-[A-Z0-9]{6}"));
+        assertThat(again.locator("#unionName")).hasText(unionName);
+        assertThat(again.evaluate("() => localStorage.getItem('registration-draft')")).isNull();
+        Page later = browserOfTheClerk.newPage();
+        later.navigate(stack.gatewayUrl() + "/register/index.html");
+        assertThat(later.locator("#unionType option")).hasCount(5);
+        assertThat(later.locator("#draft-offer")).isHidden();
     }
 
     @Test
