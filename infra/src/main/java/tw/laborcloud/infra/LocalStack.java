@@ -615,6 +615,12 @@ public final class LocalStack implements AutoCloseable {
         sb.append(String.format("  %-22s %s%n", "Kafka", kafkaBootstrapServers()));
         sb.append(String.format("  %-22s %s   (mongo-java-server + H2 file; stands in for MongoDB)%n",
                 "MongoDB wire protocol", mongoUri()));
+        if (config.startServices() && config.services().contains("document-service")) {
+            sb.append(String.format("  %-22s %s%n", "Certificate reading", TextRecognition.installed()
+                    ? "Tesseract (chi_tra): uploaded registration certificates are read and compared with the form"
+                    : "OFF: Tesseract with its Traditional Chinese model is not installed; case pages say 未判讀."
+                            + " Install: apt-get install " + TextRecognition.PACKAGES));
+        }
         if (config.startServices()) {
             sb.append(nl).append("  Service health:").append(nl);
             for (String name : config.allInstances()) {

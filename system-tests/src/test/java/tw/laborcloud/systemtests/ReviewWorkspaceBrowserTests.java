@@ -116,6 +116,73 @@ class ReviewWorkspaceBrowserTests extends BrowserTests {
         assertThat(approver.locator("#history")).containsText("approver1");
     }
 
+    /**
+     * The union uploads a registration certificate that is not its own: the page says 84358795
+     * (a generated certificate of 新北市印刷職業工會, the copy of the document-service corpus's
+     * certificate-01), the account is another number. The verification reads the page; the case
+     * page flags the number, shows what was read beside what the form says, and marks the number
+     * on the certificate's image.
+     */
+    @Test
+    void aCertificateWhoseNumberIsNotTheAccountIsFlaggedOnTheCasePage() throws Exception {
+        String pageNumber = "84358795";
+        String unionName = "新北市印刷職業工會";
+        String certificateNo;
+        do {
+            certificateNo = String.valueOf(ThreadLocalRandom.current().nextInt(20_000_000, 99_999_999));
+        } while (certificateNo.equals(pageNumber));
+        String email = "clerk-" + certificateNo + "@union.example";
+        byte[] scan = scanOf("/certificate-page.png");
+        String applicationId = client.registerUnion(certificateNo, "Union-Pass-2026", email, unionName,
+                TestFiles.image("SEAL " + certificateNo, "jpg"),
+                new StackClient.Part("file", "立案證書.jpg", "image/jpeg", scan));
+        client.confirmContactEmail(stack, email);
+        String approverToken = client.token("approver1", "Approver1-pass!");
+        await("case ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> client.caseReady(applicationId, approverToken));
+
+        Page reviewer = browser.newPage();
+        reviewer.navigate(stack.gatewayUrl() + "/review/case?id=" + applicationId);
+        browser.logInAtKeycloak(reviewer, "reviewer1", "Reviewer1-pass!");
+        reviewer.waitForURL(Pattern.compile(".*/review/case\\?id=" + Pattern.quote(applicationId)));
+
+        // the finding on the document, in words
+        var certificate = reviewer.locator("figure.document[data-kind=CERTIFICATE_SCAN]");
+        assertThat(certificate.locator("li[data-code=CERTIFICATE_NUMBER_DIFFERS]")).hasText("證書字號與申請帳號不符");
+        // what was read beside what the form says
+        var number = reviewer.locator("#certificate-reading-body tr[data-field=number]");
+        assertThat(number).hasClass(Pattern.compile("\\bdifferent\\b"));
+        assertThat(number.locator("td.read")).containsText(pageNumber);
+        assertThat(number).containsText(certificateNo);
+        assertThat(number.locator("td.match")).hasText("不符");
+        var name = reviewer.locator("#certificate-reading-body tr[data-field=unionName]");
+        assertThat(name.locator("td.match")).not().hasText("不符");
+        assertThat(reviewer.locator("#certificate-reading-body tr[data-field=issuer] td.match")).hasText("相符");
+        // the number marked on the certificate's image, where it stands on the page (upper third, right of centre)
+        var box = reviewer.locator(".reading-page .reading-box.different[data-field=number]");
+        assertThat(box).isVisible();
+        var image = reviewer.locator(".reading-page img");
+        reviewer.waitForFunction("() => document.querySelector('.reading-page img').complete"
+                + " && document.querySelector('.reading-page img').naturalWidth > 0");
+        var page = image.boundingBox();
+        var marked = box.boundingBox();
+        assertThat((marked.y - page.y) / page.height).as("number's height on the page").isBetween(0.2, 0.4);
+        assertThat((marked.x - page.x) / page.width).as("number's left edge on the page").isBetween(0.4, 0.75);
+        browser.screenshot(reviewer, "review-05-certificate-number-differs");
+    }
+
+    /** The scan as a union would upload it: the clean page as a JPEG. */
+    private static byte[] scanOf(String resource) throws java.io.IOException {
+        try (var in = ReviewWorkspaceBrowserTests.class.getResourceAsStream(resource)) {
+            BufferedImage drawn = javax.imageio.ImageIO.read(in);
+            BufferedImage grey = new BufferedImage(drawn.getWidth(), drawn.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+            grey.createGraphics().drawImage(drawn, 0, 0, null);
+            var out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(grey, "jpg", out);
+            return out.toByteArray();
+        }
+    }
+
     private static boolean imagesLoaded(Page page) {
         return (Boolean) page.evaluate("() => [...document.querySelectorAll('figure.document img.preview, #registered-seal, #uploaded-seal')]"
                 + ".every(img => img.complete && img.naturalWidth > 0)");

@@ -108,9 +108,16 @@ final class StackClient {
 
     /** As above, with the scan of the union seal (附件二 圖記) as a JPEG. */
     String registerUnion(String certificateNo, String password, String email, String unionName, byte[] sealJpeg) {
+        return registerUnion(certificateNo, password, email, unionName, sealJpeg,
+                new Part("file", "立案證書.pdf", "application/pdf", TestFiles.pdf("Certificate " + certificateNo)));
+    }
+
+    /** As above, with this scan of the registration certificate (附件一 立案證書). */
+    String registerUnion(String certificateNo, String password, String email, String unionName, byte[] sealJpeg,
+            Part certificateScan) {
         String charter = uploaded("CHARTER", "章程.pdf", "application/pdf", TestFiles.pdf("Charter " + certificateNo));
-        String certificate = uploaded("CERTIFICATE_SCAN", "立案證書.pdf", "application/pdf",
-                TestFiles.pdf("Certificate " + certificateNo));
+        String certificate = uploaded("CERTIFICATE_SCAN", certificateScan.fileName(), certificateScan.contentType(),
+                certificateScan.content());
         String seal = uploaded("UNION_SEAL", "圖記.jpg", "image/jpeg", sealJpeg);
         String representativeSeal = uploaded("REPRESENTATIVE_SEAL", "負責人章.bmp", "image/bmp",
                 TestFiles.image("REP " + certificateNo, "bmp"));
