@@ -169,6 +169,12 @@ class ReviewWorkspaceBrowserTests extends BrowserTests {
         assertThat((marked.y - page.y) / page.height).as("number's height on the page").isBetween(0.2, 0.4);
         assertThat((marked.x - page.x) / page.width).as("number's left edge on the page").isBetween(0.4, 0.75);
         browser.screenshot(reviewer, "review-05-certificate-number-differs");
+
+        // the reading's section is usable with a screen reader and the keyboard (axe, WCAG 2.1 AA)
+        var results = new com.deque.html.axecore.playwright.AxeBuilder(reviewer).include(List.of("#certificate-reading"))
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21aa")).analyze();
+        assertThat(results.getViolations().stream().filter(v -> "serious".equals(v.getImpact())
+                || "critical".equals(v.getImpact())).map(v -> v.getId() + ": " + v.getHelp()).toList()).isEmpty();
     }
 
     /** The scan as a union would upload it: the clean page as a JPEG. */
