@@ -2,12 +2,9 @@ package tw.laborcloud.platform.test;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.font.FontRenderContext;
-import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
@@ -28,13 +25,14 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Draws seal-like test images (a red border with CJK text on white, 400x400) and their
  * "scanned" versions, so tests of uploads and seal comparison need no binary fixtures.
- * Everything is deterministic for a given text and seed.
+ * Everything is deterministic for a given text and seed. No font is used: each character is
+ * drawn as its own set of brush strokes (horizontal, vertical, falling to the left and to the
+ * right), chosen by its code point, so that the images are the same on every machine, with or
+ * without CJK fonts, and different characters give different ink.
  */
 public final class SealImages {
 
     public static final int SIZE = 400;
-
-    private static final String FONT_FAMILY = "Noto Sans CJK TC";
 
     private static final Color[] INKS = {
         new Color(200, 20, 30), new Color(170, 0, 20), new Color(215, 45, 40), new Color(185, 25, 60)
@@ -65,16 +63,16 @@ public final class SealImages {
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.setColor(ink);
             g.setStroke(new BasicStroke(border));
-            Font font = font(text, bold);
+            float weight = bold ? 0.11f : 0.085f;
             switch (layout) {
                 case 0 -> {
                     g.draw(new Rectangle2D.Double(40, 40, 320, 320));
-                    drawGrid(g, font, text, new Rectangle2D.Double(40 + border, 40 + border,
+                    drawGrid(g, weight, text, new Rectangle2D.Double(40 + border, 40 + border,
                             320 - 2 * border, 320 - 2 * border));
                 }
                 case 1 -> {
                     g.draw(new Ellipse2D.Double(30, 30, 340, 340));
-                    drawAroundRim(g, font, text, 200, 200, 170 - border / 2 - 34, 54);
+                    drawAroundRim(g, weight, text, 200, 200, 170 - border / 2 - 34, 54);
                     g.fill(star(200, 200, 52, 21));
                 }
                 case 2 -> {
@@ -83,12 +81,12 @@ public final class SealImages {
                     g.draw(new Rectangle2D.Double(34 + border + 6, 34 + border + 6,
                             332 - 2 * (border + 6), 332 - 2 * (border + 6)));
                     double inset = 34 + 1.5 * border + 12;
-                    drawGrid(g, font, text, new Rectangle2D.Double(inset, inset, SIZE - 2 * inset,
+                    drawGrid(g, weight, text, new Rectangle2D.Double(inset, inset, SIZE - 2 * inset,
                             SIZE - 2 * inset));
                 }
                 default -> {
                     g.draw(new RoundRectangle2D.Double(70, 30, 260, 340, 60, 60));
-                    drawGrid(g, font, text, new Rectangle2D.Double(70 + border + 6, 30 + border + 6,
+                    drawGrid(g, weight, text, new Rectangle2D.Double(70 + border + 6, 30 + border + 6,
                             260 - 2 * (border + 6), 340 - 2 * (border + 6)));
                 }
             }
@@ -246,19 +244,11 @@ public final class SealImages {
         return image;
     }
 
-    private static Font font(String text, boolean bold) {
-        Font font = new Font(FONT_FAMILY, bold ? Font.BOLD : Font.PLAIN, 100);
-        if (!FONT_FAMILY.equals(font.getFamily()) || font.canDisplayUpTo(text) != -1) {
-            font = new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, 100);
-        }
-        return font;
-    }
-
     /**
      * Characters in columns, right to left, each glyph stretched to fill its cell as
      * seal engravers do: 1-4 characters in one row, then 2 or 3 columns.
      */
-    private static void drawGrid(Graphics2D g, Font font, String text, Rectangle2D area) {
+    private static void drawGrid(Graphics2D g, float weight, String text, Rectangle2D area) {
         int[] chars = text.codePoints().toArray();
         int n = chars.length;
         int columns = n <= 2 ? n : n <= 4 ? 2 : n <= 9 ? 3 : 4;
@@ -271,12 +261,12 @@ public final class SealImages {
             int row = i % rows;
             Rectangle2D cell = new Rectangle2D.Double(area.getX() + column * cellW + gap,
                     area.getY() + row * cellH + gap, cellW - 2 * gap, cellH - 2 * gap);
-            g.fill(fitted(g, font, chars[i], cell));
+            g.fill(fitted(weight, chars[i], cell));
         }
     }
 
     /** Characters evenly along the upper rim (from about 8 to 4 o'clock), upright towards the centre. */
-    private static void drawAroundRim(Graphics2D g, Font font, String text, double cx, double cy,
+    private static void drawAroundRim(Graphics2D g, float weight, String text, double cx, double cy,
             double radius, double glyph) {
         int[] chars = text.codePoints().toArray();
         int n = chars.length;
@@ -285,7 +275,7 @@ public final class SealImages {
         double size = n == 1 ? glyph : Math.min(glyph, 0.9 * radius * span / (n - 1));
         for (int i = 0; i < n; i++) {
             double angle = n == 1 ? 0 : -span / 2 + span * i / (n - 1);
-            Shape shape = fitted(g, font, chars[i], new Rectangle2D.Double(-size / 2, -size / 2, size, size));
+            Shape shape = fitted(weight, chars[i], new Rectangle2D.Double(-size / 2, -size / 2, size, size));
             AffineTransform t = new AffineTransform();
             t.translate(cx + radius * Math.sin(angle), cy - radius * Math.cos(angle));
             t.rotate(angle);
@@ -293,19 +283,46 @@ public final class SealImages {
         }
     }
 
-    private static Shape fitted(Graphics2D g, Font font, int codePoint, Rectangle2D cell) {
-        FontRenderContext frc = g.getFontRenderContext();
-        GlyphVector glyphs = font.createGlyphVector(frc, new String(Character.toChars(codePoint)));
-        Shape outline = glyphs.getOutline();
-        Rectangle2D bounds = outline.getBounds2D();
-        if (bounds.isEmpty()) {
-            return new Rectangle2D.Double();
-        }
+    /** The character's strokes stretched to fill its cell, as seal engravers do. */
+    private static Shape fitted(float weight, int codePoint, Rectangle2D cell) {
         AffineTransform t = new AffineTransform();
         t.translate(cell.getX(), cell.getY());
-        t.scale(cell.getWidth() / bounds.getWidth(), cell.getHeight() / bounds.getHeight());
-        t.translate(-bounds.getX(), -bounds.getY());
-        return t.createTransformedShape(outline);
+        t.scale(cell.getWidth(), cell.getHeight());
+        return t.createTransformedShape(glyph(codePoint, weight));
+    }
+
+    /**
+     * A character as 5–9 brush strokes in the unit square, the same for the same code point:
+     * horizontals and verticals (most strokes of a CJK character) and a few falling strokes.
+     */
+    private static Shape glyph(int codePoint, float weight) {
+        SplittableRandom random = new SplittableRandom(0x5EA1L * 31 + codePoint);
+        Path2D.Double strokes = new Path2D.Double();
+        int count = 5 + random.nextInt(5);
+        for (int i = 0; i < count; i++) {
+            double at = 0.1 + 0.8 * random.nextDouble();
+            double from = 0.05 + 0.4 * random.nextDouble();
+            double to = from + 0.3 + (0.9 - from - 0.3) * random.nextDouble();
+            switch (random.nextInt(6)) {
+                case 0, 1 -> { // horizontal
+                    strokes.moveTo(from, at);
+                    strokes.lineTo(to, at);
+                }
+                case 2, 3 -> { // vertical
+                    strokes.moveTo(at, from);
+                    strokes.lineTo(at, to);
+                }
+                case 4 -> { // falling to the left
+                    strokes.moveTo(at, from);
+                    strokes.lineTo(Math.max(0.05, at - (to - from) * 0.6), to);
+                }
+                default -> { // falling to the right
+                    strokes.moveTo(at, from);
+                    strokes.lineTo(Math.min(0.95, at + (to - from) * 0.6), to);
+                }
+            }
+        }
+        return new BasicStroke(weight, BasicStroke.CAP_SQUARE, BasicStroke.JOIN_MITER).createStrokedShape(strokes);
     }
 
     private static Shape star(double cx, double cy, double outer, double inner) {
