@@ -1,0 +1,123 @@
+package tw.laborcloud.systemtests;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+
+/**
+ * Every page an officer, a union or an operator works in, checked with axe (WCAG 2 A and AA,
+ * 2.1 AA): no serious or critical violation. The pages are looked at as their users see them:
+ * logged in through Keycloak's own login pages (checked too), with a case on the queue.
+ */
+class AccessibilityBrowserTests extends BrowserTests {
+
+    private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21aa");
+
+    @Test
+    void theOfficersPagesAndTheirLoginPage() {
+        String certificateNo = String.valueOf(ThreadLocalRandom.current().nextInt(20_000_000, 99_999_999));
+        String email = "a11y-" + certificateNo + "@union.example";
+        String applicationId = client.registerUnion(certificateNo, "Union-Pass-2026", email, "新北市無障礙檢查產業工會");
+        client.confirmContactEmail(stack, email);
+        String approverToken = client.token("approver1", "Approver1-pass!");
+        await("case ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> client.caseReady(applicationId, approverToken));
+
+        List<String> violations = new ArrayList<>();
+        Page page = browser.newPage();
+        page.navigate(stack.gatewayUrl() + "/review/");
+        page.waitForURL(Pattern.compile("^" + Pattern.quote(stack.keycloakUrl()) + "/realms/laborcloud/.*"));
+        violations.addAll(check(page, "staff login (Keycloak)"));
+        browser.logInAtKeycloak(page, "reviewer1", "Reviewer1-pass!");
+        page.waitForURL(Pattern.compile(Pattern.quote(stack.gatewayUrl()) + "/review/.*"));
+        assertThat(page.locator("#who")).containsText("reviewer1");
+        violations.addAll(check(page, "registration queue"));
+
+        page.navigate(stack.gatewayUrl() + "/review/case?id=" + applicationId);
+        assertThat(page.locator("#case-title")).hasText("新北市無障礙檢查產業工會");
+        assertThat(page.locator("#seal-score")).not().hasText("比對中…");
+        violations.addAll(check(page, "case"));
+
+        page.navigate(stack.gatewayUrl() + "/review/filings.html");
+        assertThat(page.locator("#who")).containsText("reviewer1");
+        violations.addAll(check(page, "filings queue"));
+
+        page.navigate(stack.gatewayUrl() + "/review/register.html");
+        assertThat(page.locator("#who")).containsText("reviewer1");
+        violations.addAll(check(page, "union register"));
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theUnionsPublicPages() {
+        List<String> violations = new ArrayList<>();
+        Page page = browser.newPage();
+        page.navigate(stack.gatewayUrl() + "/");
+        assertThat(page.getByText("帳號註冊").first()).isVisible();
+        violations.addAll(check(page, "home"));
+        page.navigate(stack.gatewayUrl() + "/register/status.html");
+        violations.addAll(check(page, "status look-up"));
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theUnionsLoginPortalAndFilings() {
+        StackClient.ActivatedUnion union = client.activatedUnion(stack, "新北市無障礙入口測試產業工會");
+        List<String> violations = new ArrayList<>();
+        Page page = browser.newPage();
+        page.navigate(stack.gatewayUrl() + "/");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("登入").setExact(true)).click();
+        page.waitForURL(Pattern.compile("^" + Pattern.quote(stack.keycloakUrl()) + "/realms/laborcloud/.*"));
+        assertThat(page.locator("#kc-page-title")).hasText("以工會身分登入");
+        violations.addAll(check(page, "union login (Keycloak)"));
+        page.locator("#username").fill(union.certificateNo());
+        page.locator("#password").fill(union.password());
+        page.locator("#kc-login").click();
+        page.waitForURL(stack.gatewayUrl() + "/portal");
+        assertThat(page.locator("#union-portal")).isVisible();
+        violations.addAll(check(page, "union portal"));
+        page.navigate(stack.gatewayUrl() + "/portal/affairs");
+        violations.addAll(check(page, "union-affairs filings"));
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theOperationsConsoleAndItsLogin() {
+        List<String> violations = new ArrayList<>();
+        Page page = browser.newPage();
+        page.navigate(stack.gatewayUrl() + "/ops/");
+        page.waitForURL(Pattern.compile("^" + Pattern.quote(stack.keycloakUrl()) + "/realms/laborcloud/.*"));
+        browser.logInAtKeycloak(page, "ops1", "Ops1-pass!");
+        page.waitForURL(Pattern.compile(Pattern.quote(stack.gatewayUrl()) + "/ops/.*"));
+        page.waitForLoadState();
+        violations.addAll(check(page, "ops console"));
+        assertThat(violations).isEmpty();
+    }
+
+    /** The page's serious and critical violations, each as "page: rule: help [elements]". */
+    private List<String> check(Page page, String name) {
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        AxeResults results = new AxeBuilder(page).withTags(TAGS).analyze();
+        // axe looked at the page: some of its rules applied and passed
+        assertThat(results.getPasses()).as("axe rules passed on " + name).isNotEmpty();
+        List<Rule> found = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        return found.stream().map(v -> name + ": " + v.getId() + ": " + v.getHelp() + " "
+                + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList();
+    }
+}
