@@ -4,7 +4,7 @@
 'use strict';
 
 const CertificateReadingPanel = (() => {
-  const { h, previewUrl } = Review;
+  const { h, previewUrl, openPreview } = Review;
 
   const READING_FIELDS = [
     { key: 'number', label: '立案證書字號', match: 'numberMatch', form: v => v.certificateNo },
@@ -32,7 +32,8 @@ const CertificateReadingPanel = (() => {
     }
     const rows = READING_FIELDS.map(f => readingRow(f, r, v));
     const page = h('div', { class: 'reading-page' },
-      h('img', { src: previewUrl(scan.uploadId), alt: '立案證書（標示辨識位置）' }),
+      h('button', { type: 'button', title: '放大檢視', onclick: () => openPreview(scan.uploadId, scan.label || '立案證書') },
+        h('img', { src: previewUrl(scan.uploadId), alt: '立案證書（標示辨識位置）' })),
       ...READING_FIELDS.filter(f => r[f.key] && r[f.key].box).map(f => readingBox(f, r)));
     body.replaceChildren(
       h('div', { class: 'reading' }, page,

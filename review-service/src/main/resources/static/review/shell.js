@@ -681,7 +681,7 @@ const Review = (() => {
   return {
     labels, label, h, $, call, upload, queue, formatDate, rocDate, formatLocalDate, time, deadline, address, counts, orUnfilled,
     clearProblems, fieldError, showProblem, listState, newestOnly, setBusy, sortableHeaders, optionCounts, searchShortcut,
-    terms, previewUrl, contentUrl, documentFigure, renderHistory, auditTrail, decisionPanel,
+    terms, previewUrl, contentUrl, documentFigure, openPreview, renderHistory, auditTrail, decisionPanel,
     /** Asks for the notices now (after an action that changes what waits for whom). */
     refreshNotices: () => loadMe(),
     /** Resolves to {username, roles, reviewer, approver} once the header is ready (POSTs may go after it). */
