@@ -22,43 +22,51 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 
-/** The gateway in front of a stand-in downstream service that records what reaches it. */
+/**
+ * The gateway in front of stand-in downstream services, one per service, each recording what
+ * reaches it under its own name, so that a test can tell which service got each call.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRoutingIntegrationTests {
 
+    /** The services behind the gateway, by the names of {@code laborcloud.services}. */
+    static final List<String> SERVICES = List.of("registration", "document", "review", "notification", "union-affairs",
+            "ops-console");
+
     static final List<Headers> received = new CopyOnWriteArrayList<>();
+    /** "service METHOD path" for every call that reached a service. */
     static final List<String> paths = new CopyOnWriteArrayList<>();
-    static HttpServer downstream;
+    static final List<HttpServer> downstream = new CopyOnWriteArrayList<>();
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) throws IOException {
-        downstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        downstream.createContext("/", exchange -> {
-            received.add(exchange.getRequestHeaders());
-            paths.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-            byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(201, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        // the gateway balances over the instances whose health answers 200; its checks are not recorded
-        downstream.createContext("/actuator/health", exchange -> {
-            byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        downstream.start();
-        String url = "http://127.0.0.1:" + downstream.getAddress().getPort();
-        for (String service : List.of("registration", "document", "review", "union-affairs")) {
-            registry.add("laborcloud.services." + service, () -> url);
+        for (String service : SERVICES) {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                received.add(exchange.getRequestHeaders());
+                paths.add(service + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+                byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(201, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            // the gateway balances over the instances whose health answers 200; its checks are not recorded
+            server.createContext("/actuator/health", exchange -> {
+                byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            downstream.add(server);
+            registry.add("laborcloud.services." + service, () -> "http://127.0.0.1:" + server.getAddress().getPort());
         }
     }
 
     @AfterAll
     static void stop() {
-        downstream.stop(0);
+        downstream.forEach(server -> server.stop(0));
     }
 
     @LocalServerPort
@@ -99,11 +107,26 @@ class GatewayRoutingIntegrationTests {
     }
 
     @Test
-    void eachApiPrefixGoesToItsService() throws Exception {
-        paths.clear();
-        send(HttpRequest.newBuilder(uri("/api/documents")).POST(HttpRequest.BodyPublishers.ofString("x")));
-        send(HttpRequest.newBuilder(uri("/api/union/profile")).GET());
-        assertThat(paths).containsExactly("POST /api/documents", "GET /api/union/profile");
+    void everyRouteReachesItsOwnService() throws Exception {
+        String[][] calls = {
+            { "POST", "/api/registrations", "registration" },
+            { "GET", "/api/registrations/R20260101-ABC123/status", "registration" },
+            { "POST", "/api/documents", "document" },
+            { "GET", "/api/documents/u-1/preview", "document" },
+            { "GET", "/api/review/cases", "review" },
+            { "GET", "/api/union/profile", "union-affairs" },
+            { "GET", "/api/notifications/preferences", "notification" },
+            { "GET", "/api/ops/consumer-groups", "ops-console" },
+        };
+        for (String[] call : calls) {
+            paths.clear();
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(call[1])).header("Authorization", "Bearer any")
+                    .method(call[0], "POST".equals(call[0]) ? HttpRequest.BodyPublishers.ofString("{}")
+                            : HttpRequest.BodyPublishers.noBody());
+            HttpResponse<String> response = send(request.header("Content-Type", "application/json"));
+            assertThat(paths).as("%s %s (answered %d)", call[0], call[1], response.statusCode())
+                    .containsExactly(call[2] + " " + call[0] + " " + call[1]);
+        }
     }
 
     @Test
