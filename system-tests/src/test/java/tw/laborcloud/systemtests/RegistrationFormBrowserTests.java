@@ -145,17 +145,14 @@ class RegistrationFormBrowserTests extends BrowserTests {
         first.navigate(stack.gatewayUrl() + "/register/index.html");
         assertThat(first.locator("#unionType option")).hasCount(5);
         assertThat(first.locator("#draft-offer")).isHidden();
-        first.locator("#account").fill(certificateNo);
-        first.locator("#password").fill("Union-Pass-2026");
-        first.locator("#passwordConfirm").fill("Union-Pass-2026");
-        first.locator("#unionName").fill(unionName);
+        fill(first, "#account", certificateNo, "#password", "Union-Pass-2026", "#passwordConfirm", "Union-Pass-2026",
+                "#unionName", unionName);
         first.locator("#unionType").selectOption("OCCUPATIONAL");
         first.locator("#industry").selectOption("H");
         first.locator("#address-district").selectOption("新莊區");
         first.locator("#address-street").fill("中正路 100 號 5 樓");
         first.locator("#sameAsAddress").check();
-        first.locator("#members-male").fill("30");
-        first.locator("#members-female").fill("25");
+        fill(first, "#members-male", "30", "#members-female", "25");
         first.locator("input[name=harassmentPreventionDone][value=true]").check();
         upload(first, "CHARTER", TestFiles.write(files, "草稿章程.pdf", TestFiles.pdf("Charter " + certificateNo)), "PDF");
         upload(first, "CERTIFICATE_SCAN", TestFiles.write(files, "草稿立案證書.pdf", TestFiles.pdf("Cert " + certificateNo)),
@@ -189,19 +186,11 @@ class RegistrationFormBrowserTests extends BrowserTests {
         assertThat(again.locator("#file-CERTIFICATE_SCAN-info")).containsText("保留至");
         browser.screenshot(again, "06-draft-resumed");
 
-        again.locator("#password").fill("Union-Pass-2026");
-        again.locator("#passwordConfirm").fill("Union-Pass-2026");
-        again.locator("#representative").fill("陳志明");
-        again.locator("#foundedOn").fill("2012-03-15");
-        again.locator("#directors-male").fill("7");
-        again.locator("#directors-female").fill("4");
-        again.locator("#supervisors-male").fill("3");
-        again.locator("#supervisors-female").fill("2");
-        again.locator("#contactName").fill("黃小玲");
-        again.locator("#contactPhone").fill("02-2991-1234#56");
         String email = "draft-" + certificateNo + "@union.example";
-        again.locator("#contactEmail").fill(email);
-        again.locator("#contactEmailConfirm").fill(email);
+        fill(again, "#password", "Union-Pass-2026", "#passwordConfirm", "Union-Pass-2026", "#representative", "陳志明",
+                "#foundedOn", "2012-03-15", "#directors-male", "7", "#directors-female", "4", "#supervisors-male", "3",
+                "#supervisors-female", "2", "#contactName", "黃小玲", "#contactPhone", "02-2991-1234#56",
+                "#contactEmail", email, "#contactEmailConfirm", email);
         again.locator("input[name=genderOneThirdRule][value=true]").check();
         again.locator("input[name=joinedHigherUnion][value=false]").check();
         upload(again, "UNION_SEAL", TestFiles.write(files, "草稿圖記.jpg", TestFiles.image("SEAL " + certificateNo, "jpg")),
@@ -235,6 +224,13 @@ class RegistrationFormBrowserTests extends BrowserTests {
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
         assertThat(serious).as(() -> serious.stream().map(v -> v.getId() + ": " + v.getHelp() + " "
                 + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList().toString()).isEmpty();
+    }
+
+    /** Types into the fields in the order given: selector, value, selector, value, … */
+    static void fill(Page page, String... selectorsAndValues) {
+        for (int i = 0; i < selectorsAndValues.length; i += 2) {
+            page.locator(selectorsAndValues[i]).fill(selectorsAndValues[i + 1]);
+        }
     }
 
     static void upload(Page page, String kind, Path file, String typeLabel) {

@@ -17,11 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -31,6 +27,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import tw.laborcloud.events.document.CertificateReading;
+import tw.laborcloud.platform.test.SealImages;
 
 /**
  * Writes the corpus of generated registration certificates that {@link CertificateCorpusTests}
@@ -201,7 +198,7 @@ public final class CertificateCorpus {
         Random random = new Random(page.file().hashCode());
         BufferedImage turned = rotate(drawing, page.degrees());
         BufferedImage blurred = page.blur() ? blur(turned) : turned;
-        byte[] jpeg = jpeg(noise(blurred, random, page.noise()), page.quality());
+        byte[] jpeg = SealImages.jpeg(noise(blurred, random, page.noise()), page.quality());
         return page.pdf() ? pdf(jpeg) : jpeg;
     }
 
@@ -311,21 +308,6 @@ public final class CertificateCorpus {
         BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         grey.getRaster().setPixels(0, 0, width, height, pixels);
         return grey;
-    }
-
-    private static byte[] jpeg(BufferedImage image, float quality) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 
     /** A PDF holding the scan as its one A4 page, as a scanner's "scan to PDF" writes it. */

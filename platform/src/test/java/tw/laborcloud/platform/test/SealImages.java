@@ -202,14 +202,19 @@ public final class SealImages {
             g.drawImage(image, 0, 0, null);
             g.dispose();
         }
+        return jpeg(rgb, 0.85f);
+    }
+
+    /** JPEG of an opaque image (RGB, or grey as a grey scan) at this quality, 0 to 1. */
+    public static byte[] jpeg(BufferedImage opaque, float quality) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.85f);
-            writer.write(null, new IIOImage(rgb, null, null), param);
+            param.setCompressionQuality(quality);
+            writer.write(null, new IIOImage(opaque, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
