@@ -44,7 +44,9 @@ import tw.laborcloud.platform.test.SealImages;
  */
 public final class CertificateCorpus {
 
-    static final int PAGES = 64;
+    static final int PAGES = 68;
+    /** The last pages are clean, as a certificate saved straight from a scanner's software or a PDF printer. */
+    static final int SCANNED_PAGES = 64;
     static final int WIDTH = 1240;
     static final int HEIGHT = 1754;
 
@@ -155,6 +157,12 @@ public final class CertificateCorpus {
         boolean blur = random.nextInt(3) == 0;
         int noise = 4 + random.nextInt(16);
         float quality = Math.round((0.5f + random.nextFloat() * 0.4f) * 100) / 100f;
+        if (i > SCANNED_PAGES) {
+            degrees = 0;
+            blur = false;
+            noise = 0;
+            quality = 0.95f;
+        }
         boolean pdf = i % 3 == 0;
         return new Page("certificate-%02d.png".formatted(i), number, name, pageNumber, pageName, issuer, font, degrees,
                 blur, noise, quality, pdf);

@@ -26,9 +26,9 @@ import tw.laborcloud.events.document.CertificateReading;
 import tw.laborcloud.events.document.CertificateReading.Match;
 
 /**
- * Reads the 64 generated certificates of the corpus ({@link CertificateCorpus}: four typefaces,
- * turned up to 2°, blurred or not, noisy, JPEG of quality 0.5–0.9 or a PDF holding the scan;
- * eight with another number than the form, eight with another union's name, four from
+ * Reads the 68 generated certificates of the corpus ({@link CertificateCorpus}: four typefaces,
+ * turned up to 2°, blurred or not, noisy, JPEG of quality 0.5–0.9 or a PDF holding the scan, the
+ * last four clean; nine with another number than the form, eight with another union's name, four from
  * another city) with the real Tesseract, as the verification does, and measures what the
  * issue asks: the number read exactly on at least 95 % of the pages; every page whose number
  * is not the form's flagged as different; no correct page flagged as different, for the
