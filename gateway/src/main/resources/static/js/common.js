@@ -8,16 +8,24 @@ const Api = {
     return m ? { 'X-XSRF-TOKEN': decodeURIComponent(m[1]) } : {};
   },
 
+  /** A call not answered within this time ends with a message instead of a page that waits forever. */
+  TIMEOUT_MS: 30_000,
+
   async json(method, url, body) {
     const headers = { Accept: 'application/json, application/problem+json', ...Api.csrfHeaders() };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    let response;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), Api.TIMEOUT_MS);
+    let response, text;
     try {
-      response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: timeout.signal });
+      text = await response.text();
     } catch (e) {
-      return { ok: false, status: 0, problem: { detail: '無法連線，請檢查網路後再試一次。' } };
+      const detail = timeout.signal.aborted ? '系統回應逾時，請稍後再試。' : '無法連線，請檢查網路後再試一次。';
+      return { ok: false, status: 0, problem: { detail } };
+    } finally {
+      clearTimeout(timer);
     }
-    const text = await response.text();
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
     if (response.ok) return { ok: true, status: response.status, data };
