@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -76,10 +77,11 @@ class RateLimits implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         long bytes = Math.max(0, request.getHeaders().getContentLength());
-        return Mono.fromCallable(() -> consume(matching, client, bytes))
+        // either the 429 or the rest of the chain, never both: tooMany completes empty, so an empty-means-allowed
+        // switch after it would also route the refused request to the service
+        return Mono.fromCallable(() -> Optional.ofNullable(consume(matching, client, bytes)))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(exceeded -> tooMany(exchange, exceeded))
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+                .flatMap(exceeded -> exceeded.isPresent() ? tooMany(exchange, exceeded.get()) : chain.filter(exchange));
     }
 
     private List<CompiledRule> matching(ServerHttpRequest request) {

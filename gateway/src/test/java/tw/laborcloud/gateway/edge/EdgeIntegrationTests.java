@@ -1,6 +1,7 @@
 package tw.laborcloud.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,14 +12,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -143,13 +148,21 @@ class EdgeIntegrationTests {
     }
 
     @Test
-    void aBurstFromOneAddressGets429WithRetryAfterWhileAnotherAddressIsServed() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aBurstFromOneAddressGets429WithRetryAfterWhileAnotherAddressIsServed(CapturedOutput log) throws Exception {
         HttpClient burst = from("127.0.0.14");
         for (int i = 0; i < 3; i++) {
             assertThat(send(burst, status()).statusCode()).isEqualTo(200);
         }
+        received.clear();
         HttpResponse<String> refused = send(burst, status());
         assertThat(refused.statusCode()).isEqualTo(429);
+        // refused at the edge: the service never sees it (a limit that only hid the answer would protect nothing),
+        // and the refusal is the whole answer: nothing runs on behind it into an error in the log
+        assertThat(received).isEmpty();
+        // (the chain behind would fail a moment after the answer: watch the log for a second)
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                .until(() -> !log.getOut().contains("already committed"));
         assertThat(refused.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(
                 s -> assertThat(s).isBetween(1L, 3600L));
         assertThat(refused.body()).contains("\"code\":\"RATE_LIMITED\"").contains("查詢申請進度").contains("分鐘後再試");
