@@ -156,4 +156,28 @@ class GatewayRoutingIntegrationTests {
                 .startsWith("http://localhost:8180/realms/laborcloud/protocol/openid-connect/auth")
                 .contains("client_id=review").contains("ui_locales=zh-TW").contains("code_challenge_method=S256");
     }
+
+    @Test
+    void eachServicesApiDescriptionIsReachedFromTheOneSwaggerUiPage() throws Exception {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/swagger-ui.html")).GET());
+        assertThat(page.statusCode()).isEqualTo(302);
+        String location = page.headers().firstValue("Location").orElseThrow();
+        assertThat(location).endsWith("/swagger-ui/index.html");
+        HttpResponse<String> ui = send(HttpRequest.newBuilder(uri(location)).GET());
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("Swagger UI");
+        String config = send(HttpRequest.newBuilder(uri("/v3/api-docs/swagger-config")).GET()).body();
+        String[][] descriptions = {
+            { "registration", "registration" }, { "document", "document" }, { "review", "review" },
+            { "union-affairs", "union-affairs" }, { "notification", "notification" }, { "ops", "ops-console" },
+        };
+        for (String[] description : descriptions) {
+            assertThat(config).contains("\"/api-docs/" + description[0] + "\"");
+            paths.clear();
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api-docs/" + description[0])).GET());
+            assertThat(paths).as("/api-docs/%s (answered %d)", description[0], response.statusCode())
+                    .containsExactly(description[1] + " GET /v3/api-docs");
+        }
+        assertThat(config).contains("工會帳號申請 API", "審查作業 API");
+    }
 }

@@ -1,8 +1,10 @@
 package tw.laborcloud.ops;
 
+import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import tw.laborcloud.platform.test.ApiSpecifications;
 import tw.laborcloud.platform.test.LocalTestInfra;
 
 /** The scenarios on an embedded real Kafka broker and the in-memory MongoDB-wire store. */
@@ -11,5 +13,11 @@ class OpsConsoleIntegrationTests extends OpsConsoleScenarios {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         LocalTestInfra.register(registry);
+    }
+
+    /** An integrator reads docs/api/ops-console.json: it must be what this service answers at /v3/api-docs. */
+    @Test
+    void theApiDescriptionIsTheOnePublished() throws Exception {
+        ApiSpecifications.assertPublished(mvc, "ops-console");
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.laborcloud.document.preview.Previews;
 import tw.laborcloud.document.upload.DocumentNotFound;
 import tw.laborcloud.document.upload.FileNames;
@@ -30,6 +32,7 @@ import tw.laborcloud.document.verification.VerifiedUpload;
  * extension, so an uploaded file is never rendered in the service's origin and opens as
  * what it is on the reader's computer.
  */
+@Tag(name = "文件", description = "已上傳文件之資料、內容與預覽")
 @RestController
 class DocumentAccessController {
 
@@ -50,6 +53,7 @@ class DocumentAccessController {
         this.verifications = verifications;
     }
 
+    @Operation(summary = "文件資料", description = "檔名、型態、大小、SHA-256 與檢查結果。限審查人員或檔案所屬之申請人、工會。")
     @GetMapping("/api/documents/{uploadId}")
     ResponseEntity<DocumentMetadata> metadata(@PathVariable String uploadId, Authentication reader,
             HttpServletRequest request) throws IOException {
@@ -59,6 +63,7 @@ class DocumentAccessController {
                 .body(metadataOf(upload)));
     }
 
+    @Operation(summary = "下載文件原檔", description = "原檔內容，以附件方式下載。限審查人員或檔案所屬之申請人、工會。")
     @GetMapping("/api/documents/{uploadId}/content")
     ResponseEntity<Resource> content(@PathVariable String uploadId, Authentication reader, HttpServletRequest request)
             throws IOException {
@@ -75,6 +80,7 @@ class DocumentAccessController {
         });
     }
 
+    @Operation(summary = "文件預覽圖", description = "第一頁之 PNG 預覽圖。限審查人員或檔案所屬之申請人、工會。")
     @GetMapping("/api/documents/{uploadId}/preview")
     ResponseEntity<Resource> preview(@PathVariable String uploadId, Authentication reader, HttpServletRequest request)
             throws IOException {

@@ -29,9 +29,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import tw.laborcloud.document.EventProbe;
 import tw.laborcloud.document.Multipart;
 import tw.laborcloud.document.TestFiles;
-import tw.laborcloud.events.document.DocumentsVerified;
 import tw.laborcloud.events.document.DocumentsVerified.VerifiedDocument;
+import tw.laborcloud.events.document.DocumentsVerified;
 import tw.laborcloud.events.registration.RegistrationSubmitted.SubmittedDocument;
+import tw.laborcloud.platform.test.ApiSpecifications;
 import tw.laborcloud.platform.test.LocalTestInfra;
 
 /**
@@ -262,5 +263,11 @@ class BadFileCorpusIntegrationTests {
 
     private String upload(String kind, String name, byte[] content) throws Exception {
         return Multipart.uploadId(mvc, kind, name, content);
+    }
+
+    /** An integrator reads docs/api/document-service.json: it must be what this service answers at /v3/api-docs. */
+    @Test
+    void theApiDescriptionIsTheOnePublished() throws Exception {
+        ApiSpecifications.assertPublished(mvc, "document-service");
     }
 }

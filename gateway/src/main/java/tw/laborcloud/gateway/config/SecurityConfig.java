@@ -48,6 +48,9 @@ class SecurityConfig {
                         // the registration pages are for unions without an account yet
                         .pathMatchers("/register", "/register/**").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the API descriptions and the Swagger UI page that shows them: public, as the APIs' existence is
+                        .pathMatchers("/api-docs/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
                         // every service names the owner role of each of its endpoints
                         .pathMatchers("/api/**").permitAll()
                         .pathMatchers("/portal", "/portal/**").authenticated()

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.laborcloud.platform.web.ApiException;
 import tw.laborcloud.platform.web.FieldViolation;
 
@@ -18,6 +20,7 @@ import tw.laborcloud.platform.web.FieldViolation;
  * What was (or will be) sent, for officers and operations: the notices of an application, or
  * all notices in one state (ops look at the FAILED ones), and the resend of a failed one.
  */
+@Tag(name = "通知", description = "寄出之電子郵件")
 @RestController
 class NotificationController {
 
@@ -31,6 +34,7 @@ class NotificationController {
         this.dispatcher = dispatcher;
     }
 
+    @Operation(summary = "通知紀錄", description = "依申請編號列出寄出（或待寄、失敗）之電子郵件。")
     @GetMapping("/api/notifications")
     List<NotificationView> list(@RequestParam(required = false) String applicationId,
             @RequestParam(required = false) NotificationStatus status) {
@@ -46,6 +50,7 @@ class NotificationController {
     }
 
     /** Ops put a notice that was given up on back in the queue; it is sent by the usual path, once. */
+    @Operation(summary = "重寄通知", description = "再次寄出一封通知，記錄操作人員。限維運人員（ops）。")
     @PostMapping("/api/notifications/{id}/resend")
     NotificationView resend(@PathVariable String id, @AuthenticationPrincipal Jwt operator) {
         Notification notice = notifications.find(id)

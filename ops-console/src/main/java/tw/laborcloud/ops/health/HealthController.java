@@ -5,6 +5,10 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Tag(name = "健康狀態", description = "各服務與基礎設施之健康狀態")
 @RestController
 class HealthController {
 
@@ -18,6 +22,7 @@ class HealthController {
     record SystemHealth(boolean up, List<HealthProbes.Probe> probes) {
     }
 
+    @Operation(summary = "整體健康狀態", description = "各服務、Kafka、MongoDB、Keycloak 與 SMTP 之探測結果。")
     @GetMapping("/api/ops/health")
     SystemHealth health() {
         List<HealthProbes.Probe> results = probes.probeAll();

@@ -25,6 +25,8 @@ public final class PlatformSecurity {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                             "/actuator/prometheus", "/error").permitAll();
+                    // the API's description is public, as the API's existence is (ApiDocumentation)
+                    auth.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll();
                     endpoints.customize(auth);
                     auth.anyRequest().denyAll();
                 });

@@ -17,10 +17,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.laborcloud.platform.web.ApiException;
 import tw.laborcloud.platform.web.FieldViolation;
 
 /** The audit trail as CSV (UTF-8 with BOM, so that Excel opens the Chinese text). */
+@Tag(name = "稽核", description = "審查人員操作之稽核紀錄")
 @RestController
 class AuditController {
 
@@ -38,6 +41,7 @@ class AuditController {
      * @param to      last day (inclusive), optional
      * @param subject an application id or certificate number, optional
      */
+    @Operation(summary = "匯出稽核紀錄", description = "指定期間之稽核紀錄，CSV（UTF-8，含 BOM）。限主管。")
     @GetMapping("/api/review/audit.csv")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String subject,

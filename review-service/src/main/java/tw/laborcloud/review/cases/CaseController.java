@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.laborcloud.review.audit.Actor;
 import tw.laborcloud.review.audit.AuditEntry;
 import tw.laborcloud.review.audit.AuditTrail;
@@ -20,6 +22,7 @@ import tw.laborcloud.review.register.SealComparisons;
 import tw.laborcloud.review.register.UnionRegister;
 
 /** The officers' case API; owner roles are set in SecurityConfig, the four-eyes rule in {@link Decisions}. */
+@Tag(name = "帳號申請審查", description = "工會帳號申請之審查：承辦擬辦、主管核定")
 @RestController
 @RequestMapping("/api/review/cases")
 class CaseController {
@@ -40,6 +43,7 @@ class CaseController {
     }
 
     /** The queue lists no personal data (union, number, status), so looking at it is not audited. */
+    @Operation(summary = "待審清單", description = "依狀態與關鍵字（申請編號、工會名稱、立案證書字號）分頁列出案件。")
     @GetMapping
     CaseQueue.Page queue(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
             @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
@@ -48,6 +52,7 @@ class CaseController {
     }
 
     /** The case with its personal data: every look is audited. */
+    @Operation(summary = "案件內容", description = "申請資料、文件、自動檢查結果、登記簿比對與決定歷程。每次查閱皆記入稽核紀錄。")
     @GetMapping("/{applicationId}")
     CaseView get(@PathVariable String applicationId, Authentication who, HttpServletRequest request) {
         Actor actor = Actor.of(who, request);
@@ -56,6 +61,7 @@ class CaseController {
         return view(c, actor);
     }
 
+    @Operation(summary = "印鑑比對", description = "申請所附印鑑與登記簿印鑑之相似度及疊圖。")
     @GetMapping("/{applicationId}/seal-comparison")
     SealComparisons.Comparison sealComparison(@PathVariable String applicationId, Authentication who,
             HttpServletRequest request) {
@@ -65,12 +71,14 @@ class CaseController {
         return comparison;
     }
 
+    @Operation(summary = "案件稽核紀錄", description = "誰於何時查閱或決定了此案件。")
     @GetMapping("/{applicationId}/audit")
     List<AuditEntry> auditTrail(@PathVariable String applicationId) {
         decisions.get(applicationId);
         return audit.forSubject(applicationId);
     }
 
+    @Operation(summary = "承辦擬辦", description = "承辦（reviewer）擬准、擬駁（附理由）或擬請補件（附文件與理由）。")
     @PostMapping("/{applicationId}/proposal")
     CaseView propose(@PathVariable String applicationId, @RequestBody(required = false) Decisions.ProposalRequest body,
             Authentication who, HttpServletRequest request) {
@@ -78,6 +86,7 @@ class CaseController {
         return view(decisions.propose(applicationId, body, actor), actor);
     }
 
+    @Operation(summary = "主管核定", description = "主管（approver）核定承辦之擬辦；不得核定自己之擬辦。")
     @PostMapping("/{applicationId}/sign-off")
     CaseView signOff(@PathVariable String applicationId, @RequestBody(required = false) Decisions.SignOffRequest body,
             Authentication who, HttpServletRequest request) {
@@ -85,6 +94,7 @@ class CaseController {
         return view(decisions.signOff(applicationId, body, actor), actor);
     }
 
+    @Operation(summary = "主管退回", description = "主管退回承辦重擬，附理由。")
     @PostMapping("/{applicationId}/send-back")
     CaseView sendBack(@PathVariable String applicationId, @RequestBody(required = false) Decisions.SignOffRequest body,
             Authentication who, HttpServletRequest request) {

@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.laborcloud.platform.security.Roles;
 import tw.laborcloud.review.audit.Actor;
 import tw.laborcloud.review.cases.CaseQueue;
@@ -17,6 +19,7 @@ import tw.laborcloud.review.filings.FilingQueue;
  * Who is looking, and what waits for them: new cases for reviewers, proposals for
  * supervisors. The pages poll it and show a notice when the numbers grow.
  */
+@Tag(name = "帳號申請審查")
 @RestController
 class NoticeController {
 
@@ -34,6 +37,7 @@ class NoticeController {
     record Me(String username, List<String> roles, List<Notice> notices) {
     }
 
+    @Operation(summary = "目前登入者", description = "審查人員之帳號、姓名與角色，以及待辦件數。")
     @GetMapping("/api/review/me")
     Me me(Authentication who, HttpServletRequest request) {
         Actor actor = Actor.of(who, request);

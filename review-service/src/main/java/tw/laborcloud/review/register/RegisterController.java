@@ -21,12 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.laborcloud.events.registration.UnionTypes;
 import tw.laborcloud.platform.web.ApiException;
 import tw.laborcloud.platform.web.FieldViolation;
 import tw.laborcloud.review.audit.Actor;
 
 /** The union register: officers read it, supervisors import and correct it (roles in SecurityConfig). */
+@Tag(name = "工會登記簿", description = "本市工會登記簿與登記印鑑")
 @RestController
 @RequestMapping("/api/review/register")
 class RegisterController {
@@ -53,6 +56,7 @@ class RegisterController {
     record EntryPage(List<Entry> items, long total, int page, int size) {
     }
 
+    @Operation(summary = "查詢登記簿", description = "依立案證書字號或工會名稱分頁查詢。")
     @GetMapping
     EntryPage search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
@@ -63,11 +67,13 @@ class RegisterController {
                 size);
     }
 
+    @Operation(summary = "一筆登記資料", description = "工會名稱、類別、立案日期、會址與印鑑。")
     @GetMapping("/{certificateNo}")
     Entry get(@PathVariable String certificateNo) {
         return Entry.of(existing(certificateNo));
     }
 
+    @Operation(summary = "登記印鑑圖", description = "登記之印鑑影像。")
     @GetMapping("/{certificateNo}/seal")
     ResponseEntity<byte[]> seal(@PathVariable String certificateNo) {
         RegisteredUnion.Seal seal = existing(certificateNo).seal();
@@ -79,6 +85,7 @@ class RegisterController {
                 .cacheControl(CacheControl.noStore()).body(seal.image());
     }
 
+    @Operation(summary = "匯入登記簿", description = "以 CSV 匯入或更新登記資料，逐列回報結果。限主管。")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     RegisterMaintenance.ImportResult importCsv(@RequestPart(name = "csv", required = false) MultipartFile csv,
             @RequestPart(name = "seals", required = false) List<MultipartFile> seals, Authentication who,
@@ -86,12 +93,14 @@ class RegisterController {
         return maintenance.importCsv(csv, seals, Actor.of(who, request));
     }
 
+    @Operation(summary = "更正登記資料", description = "更正一筆登記資料，附理由並記入稽核紀錄。限主管。")
     @PutMapping("/{certificateNo}")
     Entry correct(@PathVariable String certificateNo, @RequestBody(required = false) RegisterMaintenance.Correction body,
             Authentication who, HttpServletRequest request) {
         return Entry.of(maintenance.correct(certificateNo, body, Actor.of(who, request)));
     }
 
+    @Operation(summary = "更換登記印鑑", description = "上傳新的印鑑影像，附理由並記入稽核紀錄。限主管。")
     @PutMapping(path = "/{certificateNo}/seal", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Entry replaceSeal(@PathVariable String certificateNo, @RequestPart(name = "seal", required = false) MultipartFile seal,
             @RequestParam(required = false) String reason, Authentication who, HttpServletRequest request)

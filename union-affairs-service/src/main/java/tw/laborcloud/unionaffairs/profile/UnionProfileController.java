@@ -10,9 +10,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.bind.annotation.GetMapping;
 
 import jakarta.servlet.http.HttpServletRequest;
-import tw.laborcloud.unionaffairs.access.OfficerReads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import tw.laborcloud.unionaffairs.access.OfficerReads;
 
 import tw.laborcloud.events.registration.UnionDetails.Address;
 import tw.laborcloud.events.registration.UnionDetails.Counts;
@@ -21,6 +23,7 @@ import tw.laborcloud.platform.web.ApiException;
 import tw.laborcloud.unionaffairs.profile.UnionProfile.ProfileChange;
 
 /** A union reads its own profile; bureau officers read any. Nobody changes it here: only accepted filings do. */
+@Tag(name = "工會基本資料", description = "已開通工會之基本資料")
 @RestController
 class UnionProfileController {
 
@@ -33,11 +36,13 @@ class UnionProfileController {
         this.officerReads = officerReads;
     }
 
+    @Operation(summary = "本工會基本資料", description = "登入工會自身之名稱、會址、理事長等資料。")
     @GetMapping("/api/union/profile")
     ProfileView own(@AuthenticationPrincipal Jwt jwt) {
         return load(UnionIdentity.ownUnionId(jwt));
     }
 
+    @Operation(summary = "一個工會之基本資料", description = "供審查人員查閱。")
     @GetMapping("/api/union/profiles/{unionId}")
     ProfileView one(@PathVariable String unionId, JwtAuthenticationToken authentication, HttpServletRequest request) {
         if (!UnionIdentity.isOfficer(authentication)
