@@ -64,13 +64,34 @@ class AccessibilityBrowserTests extends BrowserTests {
 
     @Test
     void theUnionsPublicPages() {
+        String certificateNo = String.valueOf(ThreadLocalRandom.current().nextInt(20_000_000, 99_999_999));
+        String applicationId = client.registerUnion(certificateNo, "Union-Pass-2026",
+                "a11y-public-" + certificateNo + "@union.example", "新北市無障礙公開頁面產業工會");
         List<String> violations = new ArrayList<>();
         Page page = browser.newPage();
         page.navigate(stack.gatewayUrl() + "/");
         assertThat(page.getByText("帳號註冊").first()).isVisible();
         violations.addAll(check(page, "home"));
+        page.navigate(stack.gatewayUrl() + "/register/index.html");
+        assertThat(page.locator("#unionType option")).hasCount(5);
+        violations.addAll(check(page, "registration form"));
+        // sent empty: the error summary and every field's message are shown
+        page.locator("#submit").click();
+        assertThat(page.locator("#summary")).isVisible();
+        violations.addAll(check(page, "registration form with errors"));
+        page.navigate(stack.gatewayUrl() + "/register/receipt.html?applicationId=" + applicationId);
+        assertThat(page.locator("#applicationId")).hasText(applicationId);
+        violations.addAll(check(page, "receipt"));
         page.navigate(stack.gatewayUrl() + "/register/status.html");
         violations.addAll(check(page, "status look-up"));
+        page.navigate(stack.gatewayUrl() + "/register/status.html?applicationId=" + applicationId + "&certificateNo="
+                + certificateNo);
+        assertThat(page.locator("#result")).isVisible();
+        violations.addAll(check(page, "status of an application"));
+        // a confirmation link that is not (or no longer) valid: the page says so
+        page.navigate(stack.gatewayUrl() + "/register/confirm.html?applicationId=" + applicationId + "&token=expired");
+        assertThat(page.locator("#message")).not().hasText("確認中…");
+        violations.addAll(check(page, "address confirmation"));
         assertThat(violations).isEmpty();
     }
 
@@ -85,6 +106,12 @@ class AccessibilityBrowserTests extends BrowserTests {
         page.waitForURL(Pattern.compile("^" + Pattern.quote(stack.keycloakUrl()) + "/realms/laborcloud/.*"));
         assertThat(page.locator("#kc-page-title")).hasText("以工會身分登入");
         violations.addAll(check(page, "union login (Keycloak)"));
+        // the way back in for a clerk who forgot the password, and back to the login
+        page.getByText("忘記密碼？").click();
+        assertThat(page.locator("#kc-page-title")).containsText("忘記密碼");
+        violations.addAll(check(page, "forgotten password (Keycloak)"));
+        page.goBack();
+        assertThat(page.locator("#kc-page-title")).hasText("以工會身分登入");
         page.locator("#username").fill(union.certificateNo());
         page.locator("#password").fill(union.password());
         page.locator("#kc-login").click();
@@ -93,6 +120,9 @@ class AccessibilityBrowserTests extends BrowserTests {
         violations.addAll(check(page, "union portal"));
         page.navigate(stack.gatewayUrl() + "/portal/affairs");
         violations.addAll(check(page, "union-affairs filings"));
+        page.navigate(stack.gatewayUrl() + "/portal/filing.html?type=ADDRESS_CHANGE");
+        assertThat(page.locator("#field-newAddress-district")).isVisible();
+        violations.addAll(check(page, "a new filing"));
         assertThat(violations).isEmpty();
     }
 

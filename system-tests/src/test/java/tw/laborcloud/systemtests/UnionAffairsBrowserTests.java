@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -33,12 +32,6 @@ class UnionAffairsBrowserTests extends BrowserTests {
 
         // the union logs in and sees its profile as registered
         Page clerk = browser.newPage();
-        // what went wrong in the page, for the message of a failure below
-        List<String> pageTrouble = new java.util.concurrent.CopyOnWriteArrayList<>();
-        clerk.onPageError(error -> pageTrouble.add("script error: " + error));
-        clerk.onConsoleMessage(m -> { if ("error".equals(m.type())) pageTrouble.add("console: " + m.text()); });
-        clerk.onRequestFailed(r -> pageTrouble.add("request failed: " + r.method() + " " + r.url() + " " + r.failure()));
-        clerk.onResponse(r -> { if (r.status() >= 400) pageTrouble.add("answer " + r.status() + ": " + r.url()); });
         clerk.navigate(stack.gatewayUrl() + "/portal/affairs");
         browser.logInAtKeycloak(clerk, union.certificateNo(), union.password());
         clerk.waitForURL(Pattern.compile(Pattern.quote(stack.gatewayUrl()) + "/portal/affairs.*"));
@@ -53,8 +46,7 @@ class UnionAffairsBrowserTests extends BrowserTests {
         } catch (RuntimeException e) {
             // what the page shows instead tells why the form did not come
             browser.screenshot(clerk, "affairs-00-form-missing");
-            throw new AssertionError("no filing form at " + clerk.url() + ": " + clerk.locator("body").innerText()
-                    + "\nin the page: " + pageTrouble, e);
+            throw new AssertionError("no filing form at " + clerk.url() + ": " + clerk.locator("body").innerText(), e);
         }
         clerk.locator("#field-newAddress-district").selectOption("新莊區");
         clerk.locator("#field-newAddress-street").fill("中正路 100 號 5 樓");
