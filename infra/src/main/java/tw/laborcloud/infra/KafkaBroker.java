@@ -187,7 +187,7 @@ final class KafkaBroker {
     }
 
     /** Written readable by the owner only (where the file system has POSIX permissions). */
-    private static void writeSecret(Path file, String content) throws IOException {
+    static void writeSecret(Path file, String content) throws IOException {
         Files.deleteIfExists(file);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 final class KeycloakServer {
     static final String REALM = "laborcloud";
     static final String REALM_RESOURCE = "keycloak/laborcloud-realm.json";
+    /** The production realm (./run --prod): no users, no password grants, secrets and addresses as ${ENV} placeholders. */
+    static final String PROD_REALM_RESOURCE = "keycloak/laborcloud-realm.prod.json";
     /**
      * The login themes: the realm's ({@code loginTheme}, unions) and the staff client's
      * ({@code login_theme} of client {@code review}); Keycloak reads them from {@code <kcHome>/themes/}.
@@ -35,8 +37,12 @@ final class KeycloakServer {
     private final Path dbDir;
     private final ChildProcess process;
 
-    KeycloakServer(StackConfig config) {
+    private final String realmResource;
+
+    /** @param secrets the production-like stack's secrets, or null for the development realm and its demo users */
+    KeycloakServer(StackConfig config, StackSecrets secrets) {
         this.config = config;
+        this.realmResource = secrets == null ? REALM_RESOURCE : PROD_REALM_RESOURCE;
         this.dbDir = config.dataDir().resolve("keycloak");
         String dbUrl = "jdbc:h2:file:" + dbDir.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE";
         List<String> command = List.of("bash", config.kcHome().resolve("bin").resolve("kc.sh").toString(),
@@ -47,11 +53,23 @@ final class KeycloakServer {
                 "--import-realm",
                 "--db=dev-file",
                 "--db-url=" + dbUrl);
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
-                // dev only: the temporary admin of the master realm
+                // the temporary admin of the master realm: admin/admin in development
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets == null ? "admin" : secrets.get(StackSecrets.KEYCLOAK_ADMIN_PASSWORD)));
+        if (secrets != null) {
+            // the production realm's placeholders: the portal's address, the clients' secrets, the mail relay
+            env.put("LABORCLOUD_PUBLIC_URL", "http://localhost:" + config.servicePort("gateway"));
+            env.put(StackSecrets.GATEWAY_CLIENT, secrets.get(StackSecrets.GATEWAY_CLIENT));
+            env.put(StackSecrets.REVIEW_CLIENT, secrets.get(StackSecrets.REVIEW_CLIENT));
+            env.put(StackSecrets.KEYCLOAK_ADMIN_CLIENT, secrets.get(StackSecrets.KEYCLOAK_ADMIN_CLIENT));
+            env.put("LABORCLOUD_SMTP_HOST", "127.0.0.1");
+            env.put("LABORCLOUD_SMTP_PORT", Integer.toString(config.smtpPort()));
+            env.put("LABORCLOUD_SMTP_USER", "laborcloud");
+            env.put(StackSecrets.SMTP_PASSWORD, secrets.get(StackSecrets.SMTP_PASSWORD));
+            env.put("LABORCLOUD_MAIL_FROM", "no-reply@laborcloud.local");
+        }
         // settings from the caller's environment would silently change the server (KC_DB, JAVA_OPTS, ...)
         this.process = new ChildProcess("keycloak", command, env,
                 name -> name.startsWith("KC_") || name.startsWith("JAVA_OPTS") || name.equals("JAVA"),
@@ -87,11 +105,12 @@ final class KeycloakServer {
     /** Copies the realm file into the import folder, installs the login theme and starts the server (does not wait). */
     void start() {
         checkInstalled();
+        checkRealmKind();
         installTheme();
         Path importDir = config.kcHome().resolve("data").resolve("import");
-        try (InputStream realm = KeycloakServer.class.getClassLoader().getResourceAsStream(REALM_RESOURCE)) {
+        try (InputStream realm = KeycloakServer.class.getClassLoader().getResourceAsStream(realmResource)) {
             if (realm == null) {
-                throw new StackException("class path resource " + REALM_RESOURCE + " is missing");
+                throw new StackException("class path resource " + realmResource + " is missing");
             }
             Files.createDirectories(importDir);
             Files.createDirectories(dbDir);
@@ -176,5 +195,31 @@ final class KeycloakServer {
     /** True once the database file exists: a start after that skips the realm import (IGNORE_EXISTING). */
     boolean hasDatabase() {
         return Files.exists(dbDir.resolve("keycloakdb.mv.db"));
+    }
+
+    /**
+     * The realm is imported only into an empty database: a data folder made with the development realm keeps it
+     * under --prod (demo users, the development client secrets the prod services refuse), and the other way round.
+     * So the folder remembers which realm it holds, and a start with the other one is refused, naming the way out.
+     */
+    void checkRealmKind() {
+        String kind = realmResource.equals(PROD_REALM_RESOURCE) ? "production" : "development";
+        Path marker = dbDir.resolve("realm-kind");
+        try {
+            if (hasDatabase()) {
+                // a database from before this marker existed holds the development realm
+                String held = Files.exists(marker) ? Files.readString(marker).strip() : "development";
+                if (!held.equals(kind)) {
+                    throw new StackException("the data folder " + config.dataDir() + " holds Keycloak with the " + held
+                            + " realm; this start needs the " + kind + " one: use another data folder (./run "
+                            + (kind.equals("production") ? "--prod --data .data-prod" : "--data .data")
+                            + ") or delete " + dbDir);
+                }
+            }
+            Files.createDirectories(dbDir);
+            Files.writeString(marker, kind + "\n");
+        } catch (IOException e) {
+            throw new StackException("cannot read or write " + marker + ": " + e.getMessage(), e);
+        }
     }
 }

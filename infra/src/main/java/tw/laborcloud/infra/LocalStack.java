@@ -60,6 +60,8 @@ public final class LocalStack implements AutoCloseable {
     private final boolean launcher;
     private final KafkaBroker kafka;
     private final KeycloakServer keycloak;
+    /** The production-like stack's secrets (./run --prod); null in development. */
+    private final StackSecrets secrets;
     private final MongoWireStore mongo;
     private final MailServer mail;
     private final Map<String, ChildProcess> services = new ConcurrentHashMap<>();
@@ -80,7 +82,8 @@ public final class LocalStack implements AutoCloseable {
         this.config = config;
         this.launcher = launcher;
         this.kafka = new KafkaBroker(config);
-        this.keycloak = new KeycloakServer(config);
+        this.secrets = config.prod() ? StackSecrets.of(config.dataDir()) : null;
+        this.keycloak = new KeycloakServer(config, secrets);
         this.mongo = new MongoWireStore(config);
         this.mail = new MailServer(config);
     }
@@ -538,10 +541,17 @@ public final class LocalStack implements AutoCloseable {
                 "--laborcloud.services.notification=" + serviceUrls("notification-service"),
                 "--laborcloud.services.union-affairs=" + serviceUrls("union-affairs-service"),
                 "--laborcloud.services.ops-console=" + serviceUrls("ops-console")));
-        // the service's own Kafka principal (every instance of it the same): from an owner-readable file, so the
-        // password shows neither in the process list nor in a log of command lines
-        kafka.credentialsFile(StackConfig.serviceOf(name))
-                .ifPresent(file -> args.add("--spring.config.import=file:" + file));
+        // the service's own Kafka principal (every instance of it the same) and, with --prod, the secrets it reads:
+        // from owner-readable files, so that no secret shows in the process list or in a log of command lines
+        List<String> imports = new ArrayList<>();
+        kafka.credentialsFile(StackConfig.serviceOf(name)).ifPresent(file -> imports.add("file:" + file));
+        if (secrets != null) {
+            args.add("--spring.profiles.active=prod");
+            secrets.fileFor(StackConfig.serviceOf(name)).ifPresent(file -> imports.add("file:" + file));
+        }
+        if (!imports.isEmpty()) {
+            args.add("--spring.config.import=" + String.join(",", imports));
+        }
         if (StackConfig.serviceOf(name).equals("ops-console")) {
             // the console polls the health endpoints of the service instances this stack runs (monitoring only)
             for (String watched : c.allInstances()) {
@@ -592,6 +602,9 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         String nl = System.lineSeparator();
         sb.append(nl).append("Labour cloud local stack is up");
+        if (secrets != null) {
+            sb.append(" (production-like: the prod profile, the production realm, generated secrets)");
+        }
         if (config.replicas() > 1) {
             sb.append(String.format(" with %d instances of every service (the gateway balances between them;"
                     + " instance k on the service's port + 10 × (k − 1))", config.replicas()));
@@ -608,8 +621,9 @@ public final class LocalStack implements AutoCloseable {
             sb.append(String.format("  %-22s %s   (role ops; %s directly with a bearer token)%n", "Ops console",
                     gatewayUrl() + "/ops/", serviceUrl("ops-console") + "/ops/"));
         }
-        sb.append(String.format("  %-22s %s   admin console %s (admin / admin, dev only)%n", "Keycloak",
-                keycloakUrl(), keycloakAdminConsoleUrl()));
+        sb.append(String.format("  %-22s %s   admin console %s (%s)%n", "Keycloak", keycloakUrl(),
+                keycloakAdminConsoleUrl(), secrets == null ? "admin / admin, dev only"
+                        : "admin / " + StackSecrets.KEYCLOAK_ADMIN_PASSWORD + " of " + secrets.file()));
         sb.append(String.format("  %-22s %s   (SMTP %s:%d, IMAP %s:%d)%n", "Mail inbox", inboxUrl(), smtpHost(),
                 smtpPort(), smtpHost(), imapPort()));
         sb.append(String.format("  %-22s %s%n", "Kafka", kafkaBootstrapServers()));
@@ -627,10 +641,16 @@ public final class LocalStack implements AutoCloseable {
                 sb.append(String.format("    %-22s %s%n", name, serviceHealthUrl(name)));
             }
         }
-        sb.append(nl).append("  Demo accounts (realm ").append(KeycloakServer.REALM).append(", local use only):")
-                .append(nl);
-        for (DemoAccount a : demoAccounts()) {
-            sb.append(String.format("    %-10s / %-16s %s%n", a.username(), a.password(), String.join(", ", a.roles())));
+        if (secrets == null) {
+            sb.append(nl).append("  Demo accounts (realm ").append(KeycloakServer.REALM).append(", local use only):")
+                    .append(nl);
+            for (DemoAccount a : demoAccounts()) {
+                sb.append(String.format("    %-10s / %-16s %s%n", a.username(), a.password(),
+                        String.join(", ", a.roles())));
+            }
+        } else {
+            sb.append(nl).append("  No demo accounts: create officers (realm roles reviewer, approver, ops) in the admin")
+                    .append(" console; the stack's secrets are in ").append(secrets.file()).append(nl);
         }
         sb.append(nl).append(String.format("  Started in %s. Memory (VmRSS): %d MB total — ", seconds(startupTime),
                 memoryMegabytes()));
@@ -657,15 +677,16 @@ public final class LocalStack implements AutoCloseable {
                 case "--kc-home" -> builder.kcHome(Path.of(value(args, ++i, "--kc-home")));
                 case "--infra-only" -> builder.startServices(false);
                 case "--replicas" -> builder.replicas(replicas(value(args, ++i, "--replicas")));
+                case "--prod" -> builder.prod(true);
                 case "-h", "--help" -> {
-                    System.out.println("usage: ./run [--no-build] [--infra-only] [--replicas N] [--data DIR] [--repo DIR]"
-                            + " [--kc-home DIR]");
+                    System.out.println("usage: ./run [--no-build] [--infra-only] [--replicas N] [--prod] [--data DIR]"
+                            + " [--repo DIR] [--kc-home DIR]");
                     return;
                 }
                 default -> {
                     System.err.println("unknown argument: " + args[i]
-                            + " (usage: ./run [--no-build] [--infra-only] [--replicas N] [--data DIR] [--repo DIR]"
-                            + " [--kc-home DIR])");
+                            + " (usage: ./run [--no-build] [--infra-only] [--replicas N] [--prod] [--data DIR]"
+                            + " [--repo DIR] [--kc-home DIR])");
                     System.exit(2);
                 }
             }

@@ -25,6 +25,9 @@ import java.util.Objects;
  *                            (later Spring Boot arguments win, so these can override); every instance gets them
  * @param replicas            instances of each started service (1 to {@link #MAX_REPLICAS}); instance k &gt; 1 is
  *                            named {@code <service>-k} and listens on the service's port + 10 × (k − 1)
+ * @param prod                the services under the {@code prod} profile against infrastructure made
+ *                            production-like: the production realm (no demo users, no password grants) with secrets
+ *                            generated at the first start ({@link StackSecrets}), no fixed captcha
  */
 public record StackConfig(
         Path dataDir,
@@ -45,7 +48,8 @@ public record StackConfig(
         Duration kafkaStartTimeout,
         Duration keycloakStartTimeout,
         Duration serviceStartTimeout,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        boolean prod) {
 
     public static final String KEYCLOAK_VERSION = "26.7.3";
 
@@ -116,6 +120,7 @@ public record StackConfig(
         b.keycloakStartTimeout = keycloakStartTimeout;
         b.serviceStartTimeout = serviceStartTimeout;
         b.stopTimeout = stopTimeout;
+        b.prod = prod;
         return b;
     }
 
@@ -210,6 +215,7 @@ public record StackConfig(
         private List<String> services = new ArrayList<>(LocalStack.SERVICES);
         private Map<String, List<String>> extraServiceArgs = new LinkedHashMap<>();
         private int replicas = 1;
+        private boolean prod;
         private Duration kafkaStartTimeout = Duration.ofSeconds(60);
         private Duration keycloakStartTimeout = Duration.ofSeconds(240);
         private Duration serviceStartTimeout = Duration.ofSeconds(120);
@@ -279,6 +285,8 @@ public record StackConfig(
         /** How long a stopped process may take after SIGTERM before it is killed. */
         public Builder stopTimeout(Duration timeout) { this.stopTimeout = timeout; return this; }
 
+        public Builder prod(boolean prod) { this.prod = prod; return this; }
+
         public StackConfig build() {
             List<String> ordered = LocalStack.SERVICES.stream().filter(services::contains).toList();
             for (String name : services) {
@@ -286,7 +294,7 @@ public record StackConfig(
             }
             return new StackConfig(dataDir, repoRoot, kcHome, kafkaPort, kafkaControllerPort, mongoPort, smtpPort,
                     imapPort, inboxPort, keycloakPort, servicePorts, startServices, ordered, extraServiceArgs,
-                    replicas, kafkaStartTimeout, keycloakStartTimeout, serviceStartTimeout, stopTimeout);
+                    replicas, kafkaStartTimeout, keycloakStartTimeout, serviceStartTimeout, stopTimeout, prod);
         }
     }
 }

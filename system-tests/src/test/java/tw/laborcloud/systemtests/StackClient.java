@@ -32,10 +32,17 @@ final class StackClient {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String gateway;
     private final String keycloak;
+    /** The answer to a captcha, by its id: TEST under the captcha-fixed profile of the shared stack. */
+    private final java.util.function.UnaryOperator<String> captchaAnswers;
 
     StackClient(String gateway, String keycloak) {
+        this(gateway, keycloak, captchaId -> "TEST");
+    }
+
+    StackClient(String gateway, String keycloak, java.util.function.UnaryOperator<String> captchaAnswers) {
         this.gateway = gateway;
         this.keycloak = keycloak;
+        this.captchaAnswers = captchaAnswers;
     }
 
     HttpResponse<String> get(String path, String bearer) {
@@ -152,9 +159,9 @@ final class StackClient {
                  "contactEmail":"%s","contactEmailConfirm":"%s","backupEmail":"",
                  "harassmentPreventionDone":false,"genderOneThirdRule":true,"joinedHigherUnion":false,
                  "documents":[%s],
-                 "captchaId":"%s","captchaAnswer":"TEST"%s}
+                 "captchaId":"%s","captchaAnswer":"%s"%s}
                 """.formatted(certificateNo, password, password, unionName, email, email, String.join(",", documents),
-                captchaId, submissionId == null ? "" : ",\"submissionId\":\"" + submissionId + "\""), null);
+                captchaId, captchaAnswers.apply(captchaId), submissionId == null ? "" : ",\"submissionId\":\"" + submissionId + "\""), null);
     }
 
     /** True once the review service has the verified documents of the case (ready for review). */
@@ -168,6 +175,15 @@ final class StackClient {
      * the bureau approves only confirmed addresses.
      */
     void confirmContactEmail(LocalStack stack, String email) {
+        String applicationId = openConfirmationLink(stack, email);
+        String officer = token("reviewer1", "Reviewer1-pass!");
+        await("address confirmed for officers").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions().until(() -> JsonPath.<Object>read(
+                        get("/api/review/cases/" + applicationId, officer).body(), "$.contactEmailConfirmedAt") != null);
+    }
+
+    /** The applicant's part of the above: the link of the receipt mail, opened; the application's id. */
+    String openConfirmationLink(LocalStack stack, String email) {
         String text = await("receipt mail to " + email).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions().until(() -> stack.mailMessages().stream()
                         .filter(m -> m.to().contains(email) && m.subject().contains("已收到")).map(MailMessage::text)
@@ -181,10 +197,7 @@ final class StackClient {
         if (confirmed.statusCode() != 200) {
             throw new AssertionError("confirmation refused: " + confirmed.statusCode() + " " + confirmed.body());
         }
-        String officer = token("reviewer1", "Reviewer1-pass!");
-        await("address confirmed for officers").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
-                .ignoreExceptions().until(() -> JsonPath.<Object>read(
-                        get("/api/review/cases/" + link.group(1), officer).body(), "$.contactEmailConfirmedAt") != null);
+        return link.group(1);
     }
 
     /**
