@@ -17,6 +17,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
+import tw.laborcloud.platform.test.SealImages;
+
 /** Real documents made by the tests themselves: PDFs and seal images, each with its own content. */
 final class TestFiles {
 
@@ -43,15 +45,16 @@ final class TestFiles {
         }
     }
 
+    /**
+     * A seal image of {@code text} in the given format (jpg, png, bmp), 240 pixels square: drawn in strokes
+     * ({@link SealImages}), never with a font, so that it is the same image on every machine.
+     */
     static byte[] image(String text, String format) {
         BufferedImage image = new BufferedImage(240, 240, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 240, 240);
-        g.setColor(new Color(200, 20, 20));
-        g.drawRect(20, 20, 200, 200);
-        g.drawOval(40, 40, 160, 160);
-        g.drawString(text, 60, 125);
+        g.drawImage(SealImages.seal(text, text.hashCode()), 0, 0, 240, 240, null);
         g.dispose();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ImageIO.write(image, format, out);
