@@ -1,5 +1,6 @@
 package tw.laborcloud.gateway.edge;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -8,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -15,12 +17,15 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The largest body the edge lets through: to the document service ({@code /api/documents/**}, uploads) up to
+ * The largest body the edge lets through: to the paths that take files ({@code laborcloud.limits.file-paths}: the
+ * document service's uploads, a supervisor's register import with its seal images and a seal's replacement) up to
  * {@code laborcloud.limits.upload-body} (10 MB of file plus the multipart overhead), everything
  * else up to {@code laborcloud.limits.json-body} (a form is a few KB). A declared length over the
  * limit is refused before a byte is read; a body without one (chunked) is counted as it streams
@@ -35,20 +40,23 @@ class BodyLimits implements WebFilter, Ordered {
     private final EdgeProblems problems;
     private final long jsonLimit;
     private final long uploadLimit;
+    private final List<PathPattern> filePaths;
 
     BodyLimits(EdgeProblems problems,
             @Value("${laborcloud.limits.json-body:256KB}") DataSize jsonLimit,
-            @Value("${laborcloud.limits.upload-body:10304KB}") DataSize uploadLimit) {
+            @Value("${laborcloud.limits.upload-body:10304KB}") DataSize uploadLimit,
+            @Value("${laborcloud.limits.file-paths:/api/documents/**}") List<String> filePaths) {
         this.problems = problems;
         this.jsonLimit = jsonLimit.toBytes();
         this.uploadLimit = uploadLimit.toBytes();
+        this.filePaths = filePaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        String path = request.getPath().value();
-        boolean upload = path.equals("/api/documents") || path.startsWith("/api/documents/");
+        PathContainer path = request.getPath().pathWithinApplication();
+        boolean upload = filePaths.stream().anyMatch(p -> p.matches(path));
         long limit = upload ? uploadLimit : jsonLimit;
         long declared = request.getHeaders().getContentLength();
         if (declared > limit) {

@@ -129,6 +129,26 @@ class EdgeIntegrationTests {
     }
 
     @Test
+    void aSupervisorsRegisterImportWithItsSealsMayBeLargerThanAFormButAFormMayNot() throws Exception {
+        received.clear();
+        String boundary = "----edge-test";
+        String seals = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"seals\"; filename=\"s.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n" + "x".repeat(100 * 1024) + "\r\n").repeat(6);
+        HttpResponse<String> imported = send(from("127.0.0.14"), HttpRequest.newBuilder(uri("/api/review/register/import"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(seals + "--" + boundary + "--\r\n")).build());
+
+        assertThat(imported.statusCode()).as("600 KB of seal images reach the review service").isEqualTo(200);
+        assertThat(received).extracting(r -> r.get("path")).containsExactly("/api/review/register/import");
+
+        HttpResponse<String> correction = send(from("127.0.0.14"), HttpRequest.newBuilder(uri("/api/review/register/10430000"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"reason\":\"" + "x".repeat(600 * 1024) + "\"}")).build());
+        assertThat(correction.statusCode()).as("a correction is a form: 256 KB").isEqualTo(413);
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
     void aBodyWithoutALengthIsCutOffAtTheLimitAsItStreams() throws Exception {
         byte[] tooMuch = new byte[400 * 1024];
         HttpResponse<String> answer = send(from("127.0.0.12"), HttpRequest.newBuilder(uri("/api/registrations/R1/supplements"))
