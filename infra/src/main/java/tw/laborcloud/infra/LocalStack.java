@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tw.laborcloud.infra.demo.DemoData;
 
 /**
  * The local stack: a real Kafka broker and a real Keycloak server as child JVMs, a MongoDB-wire store and GreenMail
@@ -77,6 +78,8 @@ public final class LocalStack implements AutoCloseable {
     private RunLock lock;
     private Thread shutdownHook;
     private volatile Duration startupTime = Duration.ZERO;
+    /** Arguments some services get until {@link #endTemporaryServiceArgs()} (the demo seeding's fixed captcha). */
+    private final Map<String, List<String>> temporaryArgs = new ConcurrentHashMap<>();
 
     private LocalStack(StackConfig config, boolean launcher) {
         this.config = config;
@@ -103,8 +106,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     static LocalStack start(StackConfig config, boolean launcher) {
+        return start(config, launcher, Map.of());
+    }
+
+    /** As {@link #start(StackConfig)}, with arguments for some services until {@link #endTemporaryServiceArgs()}. */
+    static LocalStack start(StackConfig config, boolean launcher, Map<String, List<String>> temporaryServiceArgs) {
         setDefaultLogLevels();
         LocalStack stack = new LocalStack(config, launcher);
+        temporaryServiceArgs.forEach((service, args) -> stack.temporaryArgs.put(StackConfig.serviceOf(service),
+                List.copyOf(args)));
         try {
             stack.startAll();
             return stack;
@@ -322,6 +332,22 @@ public final class LocalStack implements AutoCloseable {
         if (p != null) {
             p.kill();
             Log.info("%s: killed", name);
+        }
+    }
+
+    /**
+     * Restarts, one instance at a time, every service that was started with temporary arguments, now without them
+     * (the other instances keep serving meanwhile).
+     */
+    void endTemporaryServiceArgs() {
+        List<String> changed = List.copyOf(temporaryArgs.keySet());
+        temporaryArgs.clear();
+        for (String service : changed) {
+            for (String name : config.instances(service)) {
+                stopService(name);
+                services.remove(name);
+                startService(name);
+            }
         }
     }
 
@@ -652,6 +678,16 @@ public final class LocalStack implements AutoCloseable {
             sb.append(nl).append("  No demo accounts: create officers (realm roles reviewer, approver, ops) in the admin")
                     .append(" console; the stack's secrets are in ").append(secrets.file()).append(nl);
         }
+        DemoData.summary(config.dataDir()).ifPresent(demo -> {
+            sb.append(nl).append(String.format("  Demo data (seeded %s; an empty data folder gets it, --no-demo skips"
+                    + " it): %d unions in the register, applications %s%n", demo.seededAt().truncatedTo(
+                            java.time.temporal.ChronoUnit.SECONDS), demo.registered(), demo.counts()));
+            sb.append(String.format("  Demo unions (log in at %s with the certificate number and password):%n",
+                    gatewayUrl() + "/portal/"));
+            for (DemoData.Account a : demo.accounts()) {
+                sb.append(String.format("    %-10s / %-16s %s%n", a.certificateNo(), a.password(), a.unionName()));
+            }
+        });
         sb.append(nl).append(String.format("  Started in %s. Memory (VmRSS): %d MB total — ", seconds(startupTime),
                 memoryMegabytes()));
         List<String> parts = new ArrayList<>();
@@ -670,8 +706,10 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) {
         setDefaultLogLevels();
         StackConfig.Builder builder = StackConfig.builder();
+        boolean demo = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--no-demo" -> demo = false;
                 case "--data" -> builder.dataDir(Path.of(value(args, ++i, "--data")));
                 case "--repo" -> builder.repoRoot(Path.of(value(args, ++i, "--repo")));
                 case "--kc-home" -> builder.kcHome(Path.of(value(args, ++i, "--kc-home")));
@@ -679,21 +717,28 @@ public final class LocalStack implements AutoCloseable {
                 case "--replicas" -> builder.replicas(replicas(value(args, ++i, "--replicas")));
                 case "--prod" -> builder.prod(true);
                 case "-h", "--help" -> {
-                    System.out.println("usage: ./run [--no-build] [--infra-only] [--replicas N] [--prod] [--data DIR]"
+                    System.out.println("usage: ./run [--no-build] [--no-demo] [--infra-only] [--replicas N] [--prod] [--data DIR]"
                             + " [--repo DIR] [--kc-home DIR]");
                     return;
                 }
                 default -> {
                     System.err.println("unknown argument: " + args[i]
-                            + " (usage: ./run [--no-build] [--infra-only] [--replicas N] [--prod] [--data DIR]"
+                            + " (usage: ./run [--no-build] [--no-demo] [--infra-only] [--replicas N] [--prod] [--data DIR]"
                             + " [--repo DIR] [--kc-home DIR])");
                     System.exit(2);
                 }
             }
         }
+        StackConfig config = builder.build();
+        // demo data only on an empty data folder, in development, with every service
+        boolean seed = demo && !config.prod() && config.startServices()
+                && config.services().containsAll(SERVICES) && DemoData.wanted(config.dataDir());
         LocalStack stack;
         try {
-            stack = start(builder.build(), true);
+            stack = start(config, true, seed ? DemoData.SEEDING_ARGS : Map.of());
+            if (seed) {
+                stack.seedDemoData();
+            }
         } catch (StackException.AlreadyRunning | StackException.PortInUse e) {
             System.err.println(e.getMessage());
             System.exit(1);
@@ -709,6 +754,19 @@ public final class LocalStack implements AutoCloseable {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Seeds the demo data; a failure is reported and leaves the stack up. Ends the seeding's fixed captcha. */
+    private void seedDemoData() {
+        Log.info("demo data: seeding an empty data folder through the public APIs (./run --no-demo skips it)");
+        try {
+            DemoData.seed(this, config.dataDir());
+        } catch (RuntimeException e) {
+            Log.info("demo data: stopped, the stack stays up without all of it: %s", e.getMessage());
+        } finally {
+            Log.info("demo data: restarting registration-service without the seeding's fixed captcha");
+            endTemporaryServiceArgs();
         }
     }
 
@@ -763,6 +821,7 @@ public final class LocalStack implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", config.dataDir().resolve("run").resolve(name + ".jar").toString()));
         command.addAll(serviceArguments(name));
+        command.addAll(temporaryArgs.getOrDefault(StackConfig.serviceOf(name), List.of()));
         return new ChildProcess(name, command, Map.of(), n -> false, config.dataDir().resolve("work").resolve(name),
                 logFile(name));
     }
