@@ -165,9 +165,14 @@ const Uploads = {
     document.getElementById(Uploads.id(u, '-remove')).hidden = false;
   },
 
-  /** The store's uploads as the APIs take them: [{ kind, uploadId, ticket }]. */
-  references(store) {
-    return Object.entries(store).map(([kind, u]) => ({ kind, uploadId: u.uploadId, ticket: u.ticket }));
+  /**
+   * The store's uploads as the APIs take them: [{ kind, uploadId, ticket }]. withNames adds each file's name as
+   * it was on this computer (fileName), for the APIs that keep it (registration-service prints it on the 送件副本).
+   */
+  references(store, { withNames = false } = {}) {
+    return Object.entries(store).map(([kind, u]) => withNames && u.name
+      ? { kind, uploadId: u.uploadId, ticket: u.ticket, fileName: u.name }
+      : { kind, uploadId: u.uploadId, ticket: u.ticket });
   },
 
   remove(kind, store, idPrefix = 'file') {
@@ -269,6 +274,11 @@ const FormErrors = {
     return r.problem.errors || [{ field: null, message: r.problem.detail || Api.statusMessage(r.status) }];
   },
 };
+
+/** The submission copy (送件副本, a PDF) of a registration: asked with both numbers, as the status look-up. */
+function submissionCopyUrl(applicationId, certificateNo) {
+  return `/api/registrations/${encodeURIComponent(applicationId)}/copy.pdf?certificateNo=${encodeURIComponent(certificateNo)}`;
+}
 
 /** A date in Taipei as 2026/11/27: a calendar date (2026-11-27) as it is, an instant converted. */
 function formatDate(value) {

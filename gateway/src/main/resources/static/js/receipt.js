@@ -15,5 +15,8 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('warnings').textContent = (receipt.warnings || []).join(' ');
   if (receipt.certificateNo) {
     document.getElementById('status-link').href = `/register/status.html?applicationId=${encodeURIComponent(receipt.applicationId)}&certificateNo=${encodeURIComponent(receipt.certificateNo)}`;
+    const copy = document.getElementById('copy-link');
+    copy.href = submissionCopyUrl(receipt.applicationId, receipt.certificateNo);
+    copy.hidden = false;
   }
 });

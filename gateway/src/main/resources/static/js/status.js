@@ -62,6 +62,7 @@ function render(s) {
   }
   if (s.status === 'ACCOUNT_ACTIVATED') detail = '<div class="notice">帳號已開通，請以立案證書字號及註冊時設定的密碼 <a href="/portal">登入</a>。</div>';
   document.getElementById('detail').innerHTML = detail;
+  document.getElementById('copy-link').href = submissionCopyUrl(s.applicationId, s.certificateNo);
   document.getElementById('result').hidden = false;
   renderSupplements(s);
 }
@@ -101,7 +102,7 @@ async function submitSupplements(event) {
   const r = await Api.json('POST', `/api/registrations/${encodeURIComponent(s.applicationId)}/supplements`, {
     certificateNo: s.certificateNo,
     password: password.value,
-    documents: Uploads.references(shown.uploads),
+    documents: Uploads.references(shown.uploads, { withNames: true }),
   });
   button.disabled = false;
   button.textContent = '送出補正文件';

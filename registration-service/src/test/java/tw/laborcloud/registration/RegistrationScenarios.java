@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +36,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import tw.laborcloud.registration.registration.RegistrationForms;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.UriUtils;
 
 import tw.laborcloud.events.Topics;
 import tw.laborcloud.platform.test.KafkaTestClient;
@@ -376,6 +384,65 @@ abstract class RegistrationScenarios {
 
     static String withKey(String form, String submissionId) {
         return form.substring(0, form.lastIndexOf('}')) + ",\"submissionId\":\"" + submissionId + "\"}";
+    }
+
+    /**
+     * The submission copy is guarded as the status is (both numbers, the same refusal otherwise), says the
+     * documents are being checked until document-service has verified them, then prints their SHA-256.
+     */
+    @Test
+    void theSubmissionCopyIsThePdfOfTheFormForTheRightNumbersOnly() throws Exception {
+        String cert = newCertificateNo();
+        String charter = java.util.UUID.randomUUID().toString();
+        String documents = "[" + RegistrationForms.documentJson("CHARTER", charter).replace("}",
+                ",\"fileName\":\"工會章程.pdf\"}") + "," + String.join(",", java.util.stream.Stream.of(
+                        "CERTIFICATE_SCAN", "UNION_SEAL", "REPRESENTATIVE_SEAL", "HARASSMENT_EVIDENCE")
+                .map(RegistrationForms::documentJson)
+                .toList()) + "]";
+        String receipt = mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                        .content(RegistrationForms.json(cert, "clerk@union.example", captchaId(), "TEST", documents)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String applicationId = com.jayway.jsonpath.JsonPath.read(receipt, "$.applicationId");
+
+        byte[] pdf = mvc.perform(get("/api/registrations/" + applicationId + "/copy.pdf").param("certificateNo", cert))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andExpect(header().string("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + UriUtils.encode("送件副本-" + applicationId + ".pdf", StandardCharsets.UTF_8)))
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(copyText(pdf)).contains(applicationId, cert, "新北市測試產業工會", "工會章程.pdf", "文件檢核中")
+                .doesNotContain(RegistrationForms.PASSWORD);
+
+        // the same refusal as the status look-up, for another certificate number and for an unknown application
+        for (String[] wrong : new String[][] {{applicationId, "99999999"}, {"R20260101-NOSUCH", cert}}) {
+            String copy = mvc.perform(get("/api/registrations/" + wrong[0] + "/copy.pdf")
+                            .param("certificateNo", wrong[1]).accept(MediaType.APPLICATION_PDF, MediaType.ALL))
+                    .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+            String status = mvc.perform(get("/api/registrations/" + wrong[0]).param("certificateNo", wrong[1]))
+                    .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+            assertThat((String) com.jayway.jsonpath.JsonPath.read(copy, "$.code")).isEqualTo("APPLICATION_NOT_FOUND");
+            assertThat((String) com.jayway.jsonpath.JsonPath.read(copy, "$.detail"))
+                    .isEqualTo(com.jayway.jsonpath.JsonPath.read(status, "$.detail"));
+        }
+        mvc.perform(get("/api/registrations/" + applicationId + "/copy.pdf")).andExpect(status().isBadRequest());
+
+        // document-service verified the files: their size and hash appear
+        String sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        KafkaTestClient.send(brokers, Topics.DOCUMENTS_VERIFIED, applicationId, """
+                {"eventId":"ev-verified-%s","occurredAt":"%s","applicationId":"%s","correlationId":"c-verified",
+                 "schemaVersion":4,"verdict":"PASSED","round":1,"documents":[{"kind":"CHARTER","uploadId":"%s",
+                 "contentType":"application/pdf","size":1234567,"pages":3,"sha256":"%s","findings":[]}]}
+                """.formatted(applicationId, Instant.now(), applicationId, charter, sha256));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(copyText(mvc.perform(
+                        get("/api/registrations/" + applicationId + "/copy.pdf").param("certificateNo", cert))
+                .andReturn().getResponse().getContentAsByteArray())).contains(sha256, "1,234,567 位元組"));
+    }
+
+    private static String copyText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     @Test

@@ -3,11 +3,16 @@ package tw.laborcloud.systemtests;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +20,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
@@ -125,6 +131,15 @@ class RegistrationFormBrowserTests extends BrowserTests {
         Path receipt = browser.screenshot(page, "03-receipt");
         System.out.println("receipt screenshot: " + receipt.toAbsolutePath());
 
+        // the applicant keeps a copy of what was sent (送件副本): a PDF whose text is the form as it was typed
+        String applicationId = page.locator("#applicationId").innerText().strip();
+        Download download = page.waitForDownload(() -> page.locator("#copy-link").click());
+        assertThat(download.suggestedFilename()).isEqualTo("送件副本-" + applicationId + ".pdf");
+        String copy = pdfText(download.path());
+        assertThat(copy).contains(applicationId, certificateNo, "新北市瀏覽器測試職業工會", "陳志明", "04595257",
+                "新莊區", "中正路 100 號 5 樓", "黃小玲", "02-2991-1234#56", email, "章程-正本.pdf", "防治措施.pdf",
+                "register/status.html?applicationId=" + applicationId).doesNotContain("Union-Pass-2026");
+
         page.locator("#status-link").click();
         assertThat(page.locator("#result-title")).containsText("新北市瀏覽器測試職業工會");
         assertThat(page.locator("#email-confirmed")).containsText("尚未確認");
@@ -227,6 +242,14 @@ class RegistrationFormBrowserTests extends BrowserTests {
     }
 
     /** Types into the fields in the order given: selector, value, selector, value, … */
+    static String pdfText(Path pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void fill(Page page, String... selectorsAndValues) {
         for (int i = 0; i < selectorsAndValues.length; i += 2) {
             page.locator(selectorsAndValues[i]).fill(selectorsAndValues[i + 1]);

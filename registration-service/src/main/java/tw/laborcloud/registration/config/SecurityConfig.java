@@ -17,6 +17,8 @@ class SecurityConfig {
                 // the applicant has no account yet: applying and following the status are public
                 .requestMatchers(HttpMethod.POST, "/api/registrations").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/registrations/*").permitAll()
+                // the submission copy: guarded as the status is, by both numbers
+                .requestMatchers(HttpMethod.GET, "/api/registrations/*/copy.pdf").permitAll()
                 // the link of the confirmation mail: the token in the body is the credential
                 .requestMatchers(HttpMethod.POST, "/api/registrations/*/email-confirmation").permitAll()
                 // supplements before the account exists: the certificate number and the registration's password are the credential

@@ -46,9 +46,18 @@ class EventHandlers {
         return Inbound.handler(e -> {
             requireKnown(e.applicationId());
             int round = e.round() == null ? 1 : e.round();
-            if (!registrations.applyToRound(e.applicationId(), e.eventId(), round, new Update()
+            Update update = new Update()
                     .set("documentsVerdict", e.verdict().name())
-                    .set("documentsVerifiedAt", e.occurredAt()))) {
+                    .set("documentsVerifiedAt", e.occurredAt());
+            // a missing upload has no size or hash to tell; the facts of the others are kept for the submission copy
+            Object[] files = e.documents().stream().filter(d -> d.sha256() != null)
+                    .map(d -> new Registration.VerifiedFile(d.kind(), d.uploadId(), d.contentType(), d.size(),
+                            d.sha256()))
+                    .toArray();
+            if (files.length > 0) {
+                update.addToSet("verifiedFiles").each(files);
+            }
+            if (!registrations.applyToRound(e.applicationId(), e.eventId(), round, update)) {
                 log.info("verification {} of round {} of {} not applied: seen before or the round was replaced",
                         e.eventId(), round, e.applicationId());
             }

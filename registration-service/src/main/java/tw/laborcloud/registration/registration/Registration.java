@@ -2,6 +2,7 @@ package tw.laborcloud.registration.registration;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -29,6 +30,8 @@ import tw.laborcloud.registration.account.PasswordHash;
  *     stored here so that the limit holds whichever instance answers
  * @param usedUploadIds every upload the registration and its supplements referred to; unique across
  *     registrations (an upload serves one application), see {@link Registrations}
+ * @param verifiedFiles what document-service found each upload to be (size, SHA-256), as its verifications
+ *     arrive: the submission copy prints them; registration-service never sees the files themselves
  */
 @Document(Registrations.COLLECTION)
 public record Registration(
@@ -60,7 +63,8 @@ public record Registration(
         List<PendingEvent> pendingEvents,
         List<String> appliedEvents,
         List<String> usedUploadIds,
-        String submissionId) {
+        String submissionId,
+        List<VerifiedFile> verifiedFiles) {
 
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";
@@ -82,6 +86,16 @@ public record Registration(
             List<SupplementRequested.RequestedDocument> requestedDocuments, String note,
             List<RegistrationRequest.DocumentRef> replacedDocuments, String replacedVerdict,
             Instant replacedVerifiedAt, Instant receivedAt) {
+    }
+
+    /** One upload as document-service verified it; an upload's content never changes, so neither do these facts. */
+    public record VerifiedFile(String kind, String uploadId, String contentType, long size, String sha256) {
+    }
+
+    /** The verified facts of an upload, if a verification has told them yet. */
+    public Optional<VerifiedFile> verifiedFile(String uploadId) {
+        return verifiedFiles == null ? Optional.empty()
+                : verifiedFiles.stream().filter(f -> f.uploadId().equals(uploadId) && f.sha256() != null).findFirst();
     }
 
     /** Where the account provisioning stands after approval (retried until Keycloak takes it). */

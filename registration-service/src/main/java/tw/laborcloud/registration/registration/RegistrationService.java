@@ -109,7 +109,7 @@ public class RegistrationService {
                 PasswordHash.of(request.password()), documents, 1, correlationId, now, null, null, null, null, null,
                 null, List.of(), null, null, null, null, null, null,
                 List.of(outbox.pending(event), outbox.pending(confirmation)), List.of(),
-                DocumentReferences.uploadIds(documents), submissionKey(request));
+                DocumentReferences.uploadIds(documents), submissionKey(request), null);
         try {
             if (!registrations.insert(registration)) {
                 throw ApiException.invalid(List.of(CERTIFICATE_TAKEN));

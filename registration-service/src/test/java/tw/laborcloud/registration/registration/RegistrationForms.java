@@ -1,11 +1,13 @@
 package tw.laborcloud.registration.registration;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import tw.laborcloud.platform.uploads.TestUploadTickets;
+import tw.laborcloud.registration.account.PasswordHash;
 
 /** A complete, valid registration form, and variations of it, for tests. */
 public final class RegistrationForms {
@@ -27,6 +29,21 @@ public final class RegistrationForms {
                 List.of(doc("CHARTER"), doc("CERTIFICATE_SCAN"), doc("UNION_SEAL"), doc("REPRESENTATIVE_SEAL"),
                         doc("HARASSMENT_EVIDENCE")),
                 captchaId, captchaAnswer);
+    }
+
+    /**
+     * The registration a valid form becomes as {@code submit} stores it (without its events), with the files
+     * document-service verified: for tests of what is shown of a stored registration.
+     */
+    public static Registration stored(RegistrationRequest request, String applicationId, Instant submittedAt,
+            List<Registration.VerifiedFile> verifiedFiles) {
+        List<RegistrationRequest.DocumentRef> documents = request.documents().stream()
+                .map(RegistrationRequest.DocumentRef::withoutTicket).toList();
+        return new Registration(applicationId, request.account(), request.account(), request.unionName().strip(),
+                request.contactEmail().strip(), RegistrationService.details(request), null,
+                PasswordHash.of(request.password()), documents, 1, null, submittedAt, null, null, null, null, null,
+                null, List.of(), null, null, null, null, null, null, List.of(), List.of(),
+                DocumentReferences.uploadIds(documents), null, verifiedFiles);
     }
 
     public static RegistrationRequest.CountsInput counts(int male, int female) {

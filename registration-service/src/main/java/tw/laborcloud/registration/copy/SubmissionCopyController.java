@@ -1,0 +1,70 @@
+package tw.laborcloud.registration.copy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.laborcloud.registration.registration.Registration;
+import tw.laborcloud.registration.registration.RegistrationService;
+
+/**
+ * The submission copy for download, from the receipt and the status page. It shows everything the applicant
+ * sent, so it is guarded exactly as the status look-up is: {@link RegistrationService#status} with both numbers.
+ * Made on each request from what is stored (a few hundred milliseconds), never kept: its sizes and hashes fill in
+ * once the documents are verified.
+ */
+@Tag(name = "帳號申請")
+@RestController
+@RequestMapping("/api/registrations")
+class SubmissionCopyController {
+
+    private final RegistrationService registrations;
+    private final String gatewayUrl;
+
+    SubmissionCopyController(RegistrationService registrations,
+            @Value("${laborcloud.gateway.url:http://localhost:8080}") String gatewayUrl) {
+        this.registrations = registrations;
+        this.gatewayUrl = gatewayUrl.endsWith("/") ? gatewayUrl.substring(0, gatewayUrl.length() - 1) : gatewayUrl;
+    }
+
+    @Operation(summary = "下載送件副本（PDF）", description = "申請時送出之各欄資料、附件（大小及 SHA-256）、申請編號、送出時間及進度查詢網址之"
+            + " PDF 副本。以申請編號及立案證書字號下載；兩者不符時一律回答查無資料，同查詢申請進度。")
+    @ApiResponse(responseCode = "200", description = "送件副本（PDF 附件）",
+            content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
+                    schema = @Schema(type = "string", format = "binary")))
+    @GetMapping(value = "/{applicationId}/copy.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> copy(@PathVariable String applicationId, @RequestParam String certificateNo) {
+        Registration r = registrations.status(applicationId, certificateNo);
+        byte[] pdf = SubmissionCopyPdf.render(r, statusPage(r), Instant.now());
+        String fileName = "送件副本-" + r.applicationId() + ".pdf";
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .cacheControl(CacheControl.noStore())
+                // RFC 6266 / 8187: every current browser reads filename*; no ASCII fallback of underscores
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8))
+                .body(pdf);
+    }
+
+    /** The status page with both numbers filled in, as the receipt page links to it. */
+    private String statusPage(Registration r) {
+        return gatewayUrl + "/register/status.html?applicationId=" + UriUtils.encode(r.applicationId(),
+                StandardCharsets.UTF_8) + "&certificateNo=" + UriUtils.encode(r.certificateNo(), StandardCharsets.UTF_8);
+    }
+}
