@@ -166,13 +166,11 @@ const Uploads = {
   },
 
   /**
-   * The store's uploads as the APIs take them: [{ kind, uploadId, ticket }]. withNames adds each file's name as
-   * it was on this computer (fileName), for the APIs that keep it (registration-service prints it on the 送件副本).
+   * The store's uploads as the APIs take them: [{ kind, uploadId, ticket }]. The ticket also tells the file's name,
+   * size and SHA-256 as document-service stored it (registration-service prints them on the 送件副本).
    */
-  references(store, { withNames = false } = {}) {
-    return Object.entries(store).map(([kind, u]) => withNames && u.name
-      ? { kind, uploadId: u.uploadId, ticket: u.ticket, fileName: u.name }
-      : { kind, uploadId: u.uploadId, ticket: u.ticket });
+  references(store) {
+    return Object.entries(store).map(([kind, u]) => ({ kind, uploadId: u.uploadId, ticket: u.ticket }));
   },
 
   remove(kind, store, idPrefix = 'file') {

@@ -229,7 +229,7 @@ function collect() {
     contactEmailConfirm: v('contactEmailConfirm'), backupEmail: v('backupEmail'),
     harassmentPreventionDone: yesNo('harassmentPreventionDone'), genderOneThirdRule: yesNo('genderOneThirdRule'),
     joinedHigherUnion: yesNo('joinedHigherUnion'),
-    documents: Uploads.references(state.uploads, { withNames: true }),
+    documents: Uploads.references(state.uploads),
     captchaId: state.captchaId, captchaAnswer: v('captchaAnswer'),
     submissionId: state.submissionId,
   };

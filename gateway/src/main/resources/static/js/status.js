@@ -102,7 +102,7 @@ async function submitSupplements(event) {
   const r = await Api.json('POST', `/api/registrations/${encodeURIComponent(s.applicationId)}/supplements`, {
     certificateNo: s.certificateNo,
     password: password.value,
-    documents: Uploads.references(shown.uploads, { withNames: true }),
+    documents: Uploads.references(shown.uploads),
   });
   button.disabled = false;
   button.textContent = '送出補正文件';

@@ -72,10 +72,30 @@ class EventContractsTests {
 
     @Test
     void anEventRoundTripsAndNeverPrintsTheConfirmationToken() {
+        byte[] pdf = "%PDF-1.7 送件副本\n%%EOF".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         EmailConfirmationRequested event = EmailConfirmationRequested.of("R1", "c1", "12345678", "工會", "a@b.tw",
-                "secret-token");
-        assertThat(json.readValue(json.writeValueAsString(event), EmailConfirmationRequested.class)).isEqualTo(event);
-        assertThat(event.toString()).doesNotContain("secret-token");
+                "secret-token", pdf);
+        String written = json.writeValueAsString(event);
+        EmailConfirmationRequested back = json.readValue(written, EmailConfirmationRequested.class);
+        assertThat(back).isEqualTo(event).hasSameHashCodeAs(event);
+        assertThat(back.submissionCopy()).isEqualTo(pdf);
+        assertThat(back.schemaVersion()).isEqualTo(2);
+        // the bytes travel as base64 in the JSON
+        assertThat(written).contains(java.util.Base64.getEncoder().encodeToString(pdf));
+        assertThat(event.toString()).doesNotContain("secret-token").doesNotContain("PDF");
+    }
+
+    @Test
+    void aVersionOneEmailConfirmationRequestedStillReadsWithoutACopy() {
+        String v1 = """
+                {"eventId":"e4","occurredAt":"2026-11-27T08:00:00Z","applicationId":"R1","correlationId":"c1",
+                 "schemaVersion":1,"certificateNo":"12345678","unionName":"工會","contactEmail":"a@b.tw",
+                 "emailConfirmationToken":"old-token"}
+                """;
+        EmailConfirmationRequested event = json.readValue(v1, EmailConfirmationRequested.class);
+        assertThat(event.schemaVersion()).isEqualTo(1);
+        assertThat(event.emailConfirmationToken()).isEqualTo("old-token");
+        assertThat(event.submissionCopy()).isNull();
     }
 
     @Test

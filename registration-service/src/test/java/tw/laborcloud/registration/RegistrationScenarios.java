@@ -235,7 +235,8 @@ abstract class RegistrationScenarios {
         String seal = java.util.UUID.randomUUID().toString();
         String representative = java.util.UUID.randomUUID().toString();
         String forged = new UploadTickets("not-the-secret-of-document-service-at-all")
-                .issue(certificate, "CERTIFICATE_SCAN", Instant.now().plusSeconds(3600), null);
+                .issue(certificate, "CERTIFICATE_SCAN", Instant.now().plusSeconds(3600), null,
+                        TestUploadTickets.file("certificate.jpg"));
         String documents = "[" + String.join(",",
                 RegistrationForms.documentJson("CHARTER", charter, null),
                 RegistrationForms.documentJson("CERTIFICATE_SCAN", certificate, forged),
@@ -387,22 +388,44 @@ abstract class RegistrationScenarios {
     }
 
     /**
-     * The submission copy is guarded as the status is (both numbers, the same refusal otherwise), says the
-     * documents are being checked until document-service has verified them, then prints their SHA-256.
+     * The submission copy is made at submission and travels with EmailConfirmationRequested for the receipt mail;
+     * it prints each document's name, size and SHA-256 as the upload's ticket vouched for them (never what the
+     * form says), and the download shows the same. It is guarded as the status is (both numbers, the same refusal
+     * otherwise). An upload staged before tickets carried its facts (version 1) is 文件檢核中 until
+     * document-service has verified it.
      */
     @Test
     void theSubmissionCopyIsThePdfOfTheFormForTheRightNumbersOnly() throws Exception {
         String cert = newCertificateNo();
         String charter = java.util.UUID.randomUUID().toString();
-        String documents = "[" + RegistrationForms.documentJson("CHARTER", charter).replace("}",
-                ",\"fileName\":\"工會章程.pdf\"}") + "," + String.join(",", java.util.stream.Stream.of(
-                        "CERTIFICATE_SCAN", "UNION_SEAL", "REPRESENTATIVE_SEAL", "HARASSMENT_EVIDENCE")
+        String seal = java.util.UUID.randomUUID().toString();
+        String charterSha = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
+        String charterTicket = TestUploadTickets.ticket(charter, "CHARTER",
+                new UploadTickets.UploadedFile(1_234_567, charterSha, "工會章程 \"最終版\".pdf"));
+        String documents = "[" + RegistrationForms.documentJson("CHARTER", charter, charterTicket).replace("}",
+                ",\"fileName\":\"not-what-the-ticket-says.pdf\"}") + ","
+                + RegistrationForms.documentJson("UNION_SEAL", seal, TestUploadTickets.ticketOfVersion1(seal,
+                        "UNION_SEAL")) + "," + String.join(",", java.util.stream.Stream.of(
+                        "CERTIFICATE_SCAN", "REPRESENTATIVE_SEAL", "HARASSMENT_EVIDENCE")
                 .map(RegistrationForms::documentJson)
                 .toList()) + "]";
         String receipt = mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
                         .content(RegistrationForms.json(cert, "clerk@union.example", captchaId(), "TEST", documents)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String applicationId = com.jayway.jsonpath.JsonPath.read(receipt, "$.applicationId");
+
+        // the copy in the receipt mail's event, as made at submission
+        String requested = KafkaTestClient.awaitOne(brokers, Topics.EMAIL_CONFIRMATION_REQUESTED, applicationId,
+                Duration.ofSeconds(30)).value();
+        assertThat((Integer) com.jayway.jsonpath.JsonPath.read(requested, "$.schemaVersion")).isEqualTo(2);
+        byte[] mailed = java.util.Base64.getDecoder().decode(
+                (String) com.jayway.jsonpath.JsonPath.read(requested, "$.submissionCopy"));
+        String mailedText = copyText(mailed);
+        assertThat(mailedText).contains(applicationId, cert, "新北市測試產業工會", "工會章程 \"最終版\".pdf", charterSha,
+                "1,234,567 位元組", "文件檢核中")
+                .doesNotContain("not-what-the-ticket-says", RegistrationForms.PASSWORD);
+        // every other document as its (test) ticket said: 1,234 bytes, named for its upload
+        assertThat(mailedText.split("1,234 位元組", -1)).hasSize(4);
 
         byte[] pdf = mvc.perform(get("/api/registrations/" + applicationId + "/copy.pdf").param("certificateNo", cert))
                 .andExpect(status().isOk())
@@ -411,8 +434,8 @@ abstract class RegistrationScenarios {
                         + UriUtils.encode("送件副本-" + applicationId + ".pdf", StandardCharsets.UTF_8)))
                 .andExpect(header().string("Cache-Control", "no-store"))
                 .andReturn().getResponse().getContentAsByteArray();
-        assertThat(copyText(pdf)).contains(applicationId, cert, "新北市測試產業工會", "工會章程.pdf", "文件檢核中")
-                .doesNotContain(RegistrationForms.PASSWORD);
+        assertThat(copyText(pdf)).contains(applicationId, cert, "工會章程 \"最終版\".pdf", charterSha,
+                "1,234,567 位元組", "文件檢核中").doesNotContain(RegistrationForms.PASSWORD);
 
         // the same refusal as the status look-up, for another certificate number and for an unknown application
         for (String[] wrong : new String[][] {{applicationId, "99999999"}, {"R20260101-NOSUCH", cert}}) {
@@ -427,16 +450,19 @@ abstract class RegistrationScenarios {
         }
         mvc.perform(get("/api/registrations/" + applicationId + "/copy.pdf")).andExpect(status().isBadRequest());
 
-        // document-service verified the files: their size and hash appear
-        String sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        // document-service verified the files: the seal of the older ticket gets its size and hash too
+        String sealSha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
         KafkaTestClient.send(brokers, Topics.DOCUMENTS_VERIFIED, applicationId, """
                 {"eventId":"ev-verified-%s","occurredAt":"%s","applicationId":"%s","correlationId":"c-verified",
                  "schemaVersion":4,"verdict":"PASSED","round":1,"documents":[{"kind":"CHARTER","uploadId":"%s",
-                 "contentType":"application/pdf","size":1234567,"pages":3,"sha256":"%s","findings":[]}]}
-                """.formatted(applicationId, Instant.now(), applicationId, charter, sha256));
+                 "contentType":"application/pdf","size":1234567,"pages":3,"sha256":"%s","findings":[]},
+                 {"kind":"UNION_SEAL","uploadId":"%s","contentType":"image/png","size":7654,"pages":1,
+                 "sha256":"%s","findings":[]}]}
+                """.formatted(applicationId, Instant.now(), applicationId, charter, charterSha, seal, sealSha));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(copyText(mvc.perform(
                         get("/api/registrations/" + applicationId + "/copy.pdf").param("certificateNo", cert))
-                .andReturn().getResponse().getContentAsByteArray())).contains(sha256, "1,234,567 位元組"));
+                .andReturn().getResponse().getContentAsByteArray())).contains(sealSha, "7,654 位元組", charterSha,
+                        "工會章程 \"最終版\".pdf").doesNotContain("文件檢核中"));
     }
 
     private static String copyText(byte[] pdf) throws IOException {

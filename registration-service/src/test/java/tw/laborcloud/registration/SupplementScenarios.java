@@ -207,6 +207,12 @@ abstract class SupplementScenarios {
         assertThat(uploadOf(kept, "CHARTER")).as("not asked for, kept").isEqualTo(uploadOf(registered, "CHARTER"));
         assertThat(kept).as("the tickets did their work at the door").allSatisfy(d -> assertThat(d).doesNotContainKey("ticket"));
         assertThat(stored.getList("usedUploadIds", String.class)).hasSize(7).contains(unionSeal, representativeSeal);
+        // what the replacements' tickets vouched for joins what the registration's own tickets did (the copy prints it)
+        assertThat(stored.getList("uploadedFiles", Document.class)).hasSize(7)
+                .filteredOn(f -> f.getString("uploadId").equals(unionSeal)).singleElement()
+                .satisfies(f -> assertThat(f.getString("fileName")).isEqualTo(unionSeal + ".pdf"))
+                .satisfies(f -> assertThat(f.get("size")).isEqualTo(1234L))
+                .satisfies(f -> assertThat(f.getString("sha256")).hasSize(64));
         Document history = stored.getList("supplementHistory", Document.class).getFirst();
         assertThat(history.getInteger("round")).isEqualTo(2);
         assertThat(history.getString("note")).isEqualTo("請於 14 日內補正");

@@ -137,8 +137,14 @@ class RegistrationFormBrowserTests extends BrowserTests {
         assertThat(download.suggestedFilename()).isEqualTo("送件副本-" + applicationId + ".pdf");
         String copy = pdfText(download.path());
         assertThat(copy).contains(applicationId, certificateNo, "新北市瀏覽器測試職業工會", "陳志明", "04595257",
-                "新莊區", "中正路 100 號 5 樓", "黃小玲", "02-2991-1234#56", email, "章程-正本.pdf", "防治措施.pdf",
-                "register/status.html?applicationId=" + applicationId).doesNotContain("Union-Pass-2026");
+                "新莊區", "中正路 100 號 5 樓", "黃小玲", "02-2991-1234#56", email, "章程-正本.pdf", "防治措施.pdf")
+                .doesNotContain("Union-Pass-2026");
+        // each document with its size and SHA-256 as the service received it, already on the copy made at submission
+        assertThat(copy.replaceAll("\\s+", "")).contains(sha256(files.resolve("章程-正本.pdf")))
+                .contains(sha256(files.resolve("負責人章.bmp"))).doesNotContain("文件檢核中");
+        // the status page's address is wrapped where the line ends
+        assertThat(copy.replaceAll("\\s+", "")).contains("register/status.html?applicationId=" + applicationId
+                + "&certificateNo=" + certificateNo);
 
         page.locator("#status-link").click();
         assertThat(page.locator("#result-title")).containsText("新北市瀏覽器測試職業工會");
@@ -242,6 +248,15 @@ class RegistrationFormBrowserTests extends BrowserTests {
     }
 
     /** Types into the fields in the order given: selector, value, selector, value, … */
+    static String sha256(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(java.nio.file.Files.readAllBytes(file)));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String pdfText(Path pdf) {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             return new PDFTextStripper().getText(document);

@@ -97,7 +97,9 @@ class UploadIntake {
                 now.plus(lifetime));
         log.info("staged upload {} ({}, {}, {} bytes{})", upload.id(), kind, detected, upload.size(),
                 owner == null ? "" : ", union " + owner);
-        return UploadReceipt.of(upload, tickets.issue(upload.id(), kind.name(), upload.expiresAt(), owner));
+        // the ticket vouches for the stored file's size, hash and sanitised name (the submission copy prints them)
+        return UploadReceipt.of(upload, tickets.issue(upload.id(), kind.name(), upload.expiresAt(), owner,
+                new UploadTickets.UploadedFile(upload.size(), upload.sha256(), upload.originalName())));
     }
 
     /**

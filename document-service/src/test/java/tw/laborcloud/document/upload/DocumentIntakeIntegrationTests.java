@@ -167,6 +167,21 @@ class DocumentIntakeIntegrationTests {
     }
 
     @Test
+    void theTicketVouchesForTheStoredFilesSizeHashAndSanitisedName() throws Exception {
+        byte[] pdf = TestFiles.pdf(1, "named charter");
+        String body = mvc.perform(Multipart.upload("CHARTER", "章程\u202e 最終.pdf", "application/pdf", pdf))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String ticket = JsonPath.read(body, "$.ticket");
+
+        UploadTickets.UploadedFile file = tickets.facts(ticket).orElseThrow().file();
+        assertThat(file.size()).isEqualTo(pdf.length);
+        assertThat(file.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(pdf))).isEqualTo(JsonPath.read(body, "$.sha256"));
+        // as FileNames keeps it: no formatting characters (a right-to-left override)
+        assertThat(file.name()).isEqualTo("章程 最終.pdf");
+    }
+
+    @Test
     void anUploadMadeWithAUnionsTokenHasATicketNamingTheUnion() throws Exception {
         String body = mvc.perform(Multipart.upload("MEETING_MINUTES", "會議紀錄.pdf", "application/pdf",
                         TestFiles.pdf(1, "minutes")).with(Tokens.union("U-7")))

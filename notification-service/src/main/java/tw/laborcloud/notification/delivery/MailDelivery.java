@@ -4,6 +4,7 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -12,8 +13,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import tw.laborcloud.notification.mail.MailContent;
 
-/** Hands one notice to the SMTP relay as a UTF-8 multipart message (plain text + HTML). */
+/** Hands one notice to the SMTP relay as a UTF-8 multipart message (plain text + HTML, and its attachments). */
 @Component
 public class MailDelivery {
 
@@ -34,6 +36,10 @@ public class MailDelivery {
         helper.setTo(notification.to());
         helper.setSubject(notification.subject());
         helper.setText(notification.text(), notification.html());
+        for (MailContent.Attachment attachment : notification.attachments()) {
+            helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+                    attachment.contentType());
+        }
         // lets operations match a mail in the relay's logs to its notice
         message.setHeader("X-Laborcloud-Notification", notification.id());
         sender.send(withStableMessageId(message, notification.id()));
@@ -46,12 +52,16 @@ public class MailDelivery {
      */
     static MimeMessage withStableMessageId(MimeMessage draft, String notificationId) throws MessagingException {
         String messageId = "<" + notificationId.replaceAll("[^A-Za-z0-9._-]", "_") + "@laborcloud.notification>";
-        return new MimeMessage(draft) {
+        MimeMessage stable = new MimeMessage(draft) {
             @Override
             protected void updateMessageID() throws MessagingException {
                 setHeader("Message-ID", messageId);
             }
         };
+        // copying the draft saved it, which gave it a random Message-ID; JavaMailSenderImpl keeps the Message-ID a
+        // message has before it saves it again, so set ours now, not only when saved
+        stable.setHeader("Message-ID", messageId);
+        return stable;
     }
 
     /** Encodes the display name explicitly so non-ASCII senders survive every relay. */

@@ -15,7 +15,8 @@ import tw.laborcloud.notification.mail.MailContent;
  * makes a second delivery of the event (or a second event for the same business fact) a no-op.
  * {@code details} keeps what a notice waiting for its recipient needs to be rendered later.
  * {@code deliveries} records every attempt (sent, retrying, failed, with the reason) and
- * {@code resends} who put a failed notice back in the queue, and when.
+ * {@code resends} who put a failed notice back in the queue, and when. {@code attachments} are the files the
+ * mail carries (the receipt's submission copy), kept with the notice so that a retry sends them again.
  */
 @Document(Notification.COLLECTION)
 public record Notification(
@@ -36,7 +37,8 @@ public record Notification(
         Instant createdAt,
         Instant sentAt,
         List<DeliveryAttempt> deliveries,
-        List<Resend> resends) {
+        List<Resend> resends,
+        List<MailContent.Attachment> attachments) {
 
     public static final String COLLECTION = "notifications";
 
@@ -45,7 +47,7 @@ public record Notification(
             String html, NotificationStatus status, int attempts, String lastError, Instant nextAttemptAt,
             Instant leaseUntil, String claimToken, Map<String, String> details, Instant createdAt, Instant sentAt) {
         this(id, kind, applicationId, to, subject, text, html, status, attempts, lastError, nextAttemptAt, leaseUntil,
-                claimToken, details, createdAt, sentAt, List.of(), List.of());
+                claimToken, details, createdAt, sentAt, List.of(), List.of(), List.of());
     }
 
     public static String id(String kind, String applicationId) {
@@ -58,6 +60,10 @@ public record Notification(
 
     public List<Resend> resends() {
         return resends == null ? List.of() : resends;
+    }
+
+    public List<MailContent.Attachment> attachments() {
+        return attachments == null ? List.of() : attachments;
     }
 
     /** One attempt to hand the mail to the SMTP relay: SENT, RETRYING (due again at nextAttemptAt) or FAILED. */
@@ -81,7 +87,8 @@ public record Notification(
     public static Notification pending(String id, String kind, String applicationId, String to, MailContent content,
             Instant now) {
         return new Notification(id, kind, applicationId, to, content.subject(), content.text(), content.html(),
-                NotificationStatus.PENDING, 0, null, now, null, null, Map.of(), now, null);
+                NotificationStatus.PENDING, 0, null, now, null, null, Map.of(), now, null, List.of(), List.of(),
+                content.attachments());
     }
 
     /** A notice whose address comes with another event; rendered from {@code details} then. */

@@ -73,7 +73,7 @@ class Notices {
                 event.certificateNo());
         recipients.remember(recipient);
         if (event.schemaVersion() < RegistrationSubmitted.TOKEN_MOVED_OUT_IN_VERSION) {
-            sendReceipt(recipient, event.emailConfirmationToken());
+            sendReceipt(recipient, event.emailConfirmationToken(), null);
         }
         releaseWaiting(event.applicationId());
     }
@@ -90,15 +90,16 @@ class Notices {
         Recipient recipient = new Recipient(event.applicationId(), event.contactEmail(), event.unionName(),
                 event.certificateNo());
         recipients.remember(recipient);
-        sendReceipt(recipient, event.emailConfirmationToken());
+        // version 2 on: the submission copy made at submission, attached; an older event's receipt goes without
+        sendReceipt(recipient, event.emailConfirmationToken(), event.submissionCopy());
         releaseWaiting(event.applicationId());
     }
 
     /** One receipt per application (its notice id), whichever event asks for it and however often. */
-    private void sendReceipt(Recipient recipient, String confirmationToken) {
+    private void sendReceipt(Recipient recipient, String confirmationToken, byte[] submissionCopy) {
         recordAndSend(Notification.pending(REGISTRATION_RECEIVED, recipient.applicationId(), recipient.contactEmail(),
                 templates.registrationReceived(recipient.applicationId(), recipient.unionName(),
-                        recipient.certificateNo(), confirmationToken),
+                        recipient.certificateNo(), confirmationToken, submissionCopy),
                 Instant.now()));
     }
 

@@ -38,7 +38,11 @@ final class Letter {
     }
 
     MailContent render(String subject) {
-        return new MailContent(subject, text(), html(subject));
+        return render(subject, List.of());
+    }
+
+    MailContent render(String subject, List<MailContent.Attachment> attachments) {
+        return new MailContent(subject, text(), html(subject), attachments);
     }
 
     private String text() {

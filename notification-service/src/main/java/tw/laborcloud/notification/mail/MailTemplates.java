@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import tw.laborcloud.events.registration.DocumentKinds;
+import tw.laborcloud.events.registration.EmailConfirmationRequested;
 
 /**
  * The wording of every notice (zh-TW). Links point at the public gateway address. No
@@ -34,18 +35,29 @@ public class MailTemplates {
         return registrationReceived(applicationId, unionName, certificateNo, null);
     }
 
-    /**
-     * The receipt, and the seed's 認證信: with a confirmation token, a link that confirms
-     * the contact address (the bureau sees whether it was confirmed).
-     */
     public MailContent registrationReceived(String applicationId, String unionName, String certificateNo,
             String confirmationToken) {
+        return registrationReceived(applicationId, unionName, certificateNo, confirmationToken, null);
+    }
+
+    /**
+     * The receipt, and the seed's 認證信: with a confirmation token, a link that confirms
+     * the contact address (the bureau sees whether it was confirmed); with the submission copy
+     * (送件副本, a PDF registration-service made at submission), the copy attached.
+     */
+    public MailContent registrationReceived(String applicationId, String unionName, String certificateNo,
+            String confirmationToken, byte[] submissionCopy) {
+        boolean copyAttached = submissionCopy != null && submissionCopy.length > 0;
         Letter letter = new Letter()
                 .paragraph(greeting(unionName))
                 .paragraph("本系統已收到貴會的工會帳號註冊申請，請保留申請編號以便查詢。")
                 .fact("申請編號", applicationId)
                 .fact("工會名稱", unionName)
                 .fact("立案證書編號", certificateNo);
+        if (copyAttached) {
+            letter = letter.paragraph("隨信附上貴會申請資料的送件副本（" + EmailConfirmationRequested.submissionCopyFileName(applicationId)
+                    + "），列有送出的各欄資料及附件的檔名、大小與 SHA-256 雜湊值，請妥善保存；亦可於申請進度查詢頁面下載。");
+        }
         if (confirmationToken != null && !confirmationToken.isBlank()) {
             letter = letter.paragraph("請點選以下連結，確認這是貴會聯絡人的電子郵件信箱（認證信）：")
                     .link("確認電子郵件", portalUrl + "register/confirm.html?applicationId="
@@ -58,7 +70,10 @@ public class MailTemplates {
                         "審查通過並完成內部陳核後，系統將開通帳號，並自動寄發「帳號啟用通知」至本電子郵件信箱。",
                         "若申請未獲通過，我們會以電子郵件告知原因。")
                 .link("新北勞動雲網址", portalUrl)
-                .render(BRAND + "已收到工會帳號註冊申請（申請編號 " + applicationId + "）");
+                .render(BRAND + "已收到工會帳號註冊申請（申請編號 " + applicationId + "）", copyAttached
+                        ? List.of(new MailContent.Attachment(EmailConfirmationRequested.submissionCopyFileName(applicationId), "application/pdf",
+                                submissionCopy))
+                        : List.of());
     }
 
     public MailContent applicationRejected(String applicationId, String unionName, String certificateNo,

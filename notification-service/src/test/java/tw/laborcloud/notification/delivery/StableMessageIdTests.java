@@ -27,7 +27,10 @@ class StableMessageIdTests {
         draft.setSubject("已收到您的申請");
         draft.setText("內容", "UTF-8");
         MimeMessage sent = MailDelivery.withStableMessageId(draft, notificationId);
-        sent.saveChanges(); // what the transport does before it sends
+        // what JavaMailSenderImpl does before it sends: it keeps the Message-ID the message had before saving
+        String before = sent.getMessageID();
+        sent.saveChanges();
+        assertThat(sent.getMessageID()).isEqualTo(before);
         return sent.getMessageID();
     }
 }

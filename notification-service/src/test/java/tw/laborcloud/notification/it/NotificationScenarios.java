@@ -41,6 +41,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import tools.jackson.databind.json.JsonMapper;
 import tw.laborcloud.events.DomainEvent;
 import tw.laborcloud.events.Topics;
@@ -160,7 +161,17 @@ abstract class NotificationScenarios {
         send(Topics.EMAIL_CONFIRMATION_REQUESTED, app.confirmationRequested()); // republished: another event id
         MimeMessage receipt = awaitMails(app.email(), 1).getFirst();
         assertThat(receipt.getSubject()).contains("已收到工會帳號註冊申請");
-        assertThat(part(receipt, "text/plain")).contains(app.confirmationLink()).contains(app.unionName() + " 您好");
+        assertThat(part(receipt, "text/plain")).contains(app.confirmationLink()).contains(app.unionName() + " 您好")
+                .contains("隨信附上貴會申請資料的送件副本");
+        // the submission copy the event carried, attached as a PDF under its name
+        Part copy = attachment(receipt);
+        assertThat(copy).as("the submission copy attached").isNotNull();
+        assertThat(MimeUtility.decodeText(copy.getFileName())).isEqualTo("送件副本-" + app.applicationId() + ".pdf");
+        assertThat(copy.isMimeType("application/pdf")).isTrue();
+        assertThat(Part.ATTACHMENT).isEqualToIgnoringCase(copy.getDisposition());
+        assertThat(copy.getInputStream().readAllBytes()).isEqualTo(app.submissionCopy());
+        assertThat(receipt.getMessageID()).isEqualTo("<registration-received_" + app.applicationId()
+                + "@laborcloud.notification>");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> notification("registration-received", app).status() == NotificationStatus.SENT);
         awaitActivationMarker();
@@ -194,6 +205,18 @@ abstract class NotificationScenarios {
         assertThat(part(receipt, "text/plain")).contains(app.confirmationLink());
         awaitActivationMarker();
         assertThat(mailsTo(app.email())).hasSize(1);
+    }
+
+    @Test
+    void aVersionOneConfirmationRequestWithoutACopyIsMailedWithoutAttachment() throws Exception {
+        Application app = newApplication();
+        send(Topics.EMAIL_CONFIRMATION_REQUESTED, new EmailConfirmationRequested("ev-v1-" + app.applicationId(),
+                Instant.now(), app.applicationId(), "corr-" + app.applicationId(), 1, app.certificateNo(),
+                app.unionName(), app.email(), app.token(), null));
+
+        MimeMessage receipt = awaitMails(app.email(), 1).getFirst();
+        assertThat(part(receipt, "text/plain")).contains(app.confirmationLink()).doesNotContain("送件副本");
+        assertThat(attachment(receipt)).isNull();
     }
 
     @Test
@@ -364,7 +387,7 @@ abstract class NotificationScenarios {
                 "account-activated", app.applicationId(), app.email(), "【新北勞動雲】帳號啟用通知", "內容",
                 "<p>內容</p>", NotificationStatus.FAILED, 20, "MailConnectException: 無法連線", null, null, null,
                 Map.of(), now, null, List.of(new Notification.DeliveryAttempt(now, Notification.DeliveryAttempt.Outcome.FAILED,
-                        "MailConnectException: 無法連線", null)), List.of());
+                        "MailConnectException: 無法連線", null)), List.of(), List.of());
         mongo.insert(failed);
         return failed;
     }
@@ -428,7 +451,16 @@ abstract class NotificationScenarios {
 
         EmailConfirmationRequested confirmationRequested() {
             return EmailConfirmationRequested.of(applicationId, "corr-" + applicationId, certificateNo, unionName,
-                    email, token());
+                    email, token(), submissionCopy());
+        }
+
+        /** Stands in for the PDF registration-service makes: as large as a real one (about 60 KB). */
+        byte[] submissionCopy() {
+            byte[] pdf = new byte[60_000];
+            new java.util.Random(applicationId.hashCode()).nextBytes(pdf);
+            byte[] header = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(header, 0, pdf, 0, header.length);
+            return pdf;
         }
 
         String token() {
@@ -507,6 +539,22 @@ abstract class NotificationScenarios {
         if (part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
                 String found = part(multipart.getBodyPart(i), mimeType);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first part of the message that is an attachment, or null. */
+    private static Part attachment(Part part) throws MessagingException, IOException {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return part;
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                Part found = attachment(multipart.getBodyPart(i));
                 if (found != null) {
                     return found;
                 }

@@ -53,6 +53,21 @@ class MailTemplatesTests {
     }
 
     @Test
+    void theReceiptAttachesTheSubmissionCopyAndSaysSoOnlyWhenItHasOne() {
+        byte[] pdf = "%PDF-1.7 copy".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        MailContent mail = templates.registrationReceived("R20260001-ABC", "新北市測試產業工會", "12345678", "tok", pdf);
+
+        assertThat(mail.attachments()).containsExactly(
+                new MailContent.Attachment("送件副本-R20260001-ABC.pdf", "application/pdf", pdf));
+        assertThat(mail.text()).contains("隨信附上貴會申請資料的送件副本（送件副本-R20260001-ABC.pdf）");
+        assertThat(mail.html()).contains("送件副本-R20260001-ABC.pdf");
+
+        MailContent without = templates.registrationReceived("R20260001-ABC", "新北市測試產業工會", "12345678", "tok");
+        assertThat(without.attachments()).isEmpty();
+        assertThat(without.text()).doesNotContain("送件副本");
+    }
+
+    @Test
     void rejectionCarriesTheReason() {
         MailContent mail = templates.applicationRejected("R20260002", "新北市測試職業工會", "87654321",
                 "圖記與主管機關核發者不符");

@@ -20,14 +20,15 @@ import tw.laborcloud.platform.privacy.PersonalData;
  * Finds personal data in what the console shows (payloads, headers, error messages) and masks
  * each value the way the platform masks it everywhere ({@link PersonalData}): operations staff
  * can recognise a record, not read the person's data. Secrets (the e-mail confirmation token,
- * any password) are never shown at all. Applied before anything is stored or sent to a browser.
+ * any password) are never shown at all, nor is the submission copy (a PDF of the whole form, which no field
+ * masking reaches). Applied before anything is stored or sent to a browser.
  */
 public final class PayloadMasker {
 
     public static final String HIDDEN = "（已隱藏）";
 
     private static final Set<String> SECRETS = Set.of("emailConfirmationToken", "password", "passwordConfirm",
-            "passwordHash");
+            "passwordHash", "submissionCopy");
     private static final Set<String> NAMES = Set.of("contactName", "representative");
     private static final Set<String> PHONES = Set.of("contactPhone", "fax");
 

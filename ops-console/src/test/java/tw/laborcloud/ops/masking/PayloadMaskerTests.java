@@ -17,7 +17,7 @@ class PayloadMaskerTests {
     void masksPersonalFieldsAtAnyDepthAndHidesSecrets() {
         String masked = masker.maskPayload("""
                 {"contactEmail":"clerk.chen@example.tw","unionName":"新北市測試職業工會","emailConfirmationToken":"abc123",
-                 "details":{"representative":"王小明","contactName":"陳安","contactPhone":"02-2960-3456#12",
+                 "submissionCopy":"JVBERi0xLjcgY29weQ==","details":{"representative":"王小明","contactName":"陳安","contactPhone":"02-2960-3456#12",
                   "fax":"02-2960-0000","backupEmail":"b@mail.example.org","members":{"male":3}},
                  "documents":[{"kind":"CHARTER","note":"寄給 someone.else@example.com"}]}
                 """);
@@ -28,6 +28,7 @@ class PayloadMaskerTests {
                 .contains("\"contactPhone\":\"*********612\"")
                 .contains("\"fax\":\"*******000\"")
                 .contains("\"emailConfirmationToken\":\"（已隱藏）\"")
+                .contains("\"submissionCopy\":\"（已隱藏）\"").doesNotContain("JVBERi0")
                 .contains("\"backupEmail\":\"b***@mail.example.org\"")
                 .contains("寄給 s***@example.com")
                 .contains("新北市測試職業工會")

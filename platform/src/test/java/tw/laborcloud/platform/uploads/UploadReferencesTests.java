@@ -18,6 +18,9 @@ class UploadReferencesTests {
     private static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
     private static final Instant LATER = NOW.plus(Duration.ofHours(24));
 
+    private static final UploadTickets.UploadedFile FILE = new UploadTickets.UploadedFile(1234,
+            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "document.pdf");
+
     private final UploadTickets tickets = new UploadTickets("a-test-secret-of-at-least-32-characters");
     private final List<Set<String>> lookedUp = new ArrayList<>();
 
@@ -35,9 +38,9 @@ class UploadReferencesTests {
         List<Reference> references = List.of(
                 new Reference("documents.CHARTER", "章程", "CHARTER", "u-1", null),
                 new Reference("documents.CERTIFICATE_SCAN", "立案證書", "CERTIFICATE_SCAN", "u-2",
-                        tickets.issue("u-2", "CERTIFICATE_SCAN", NOW, null)),
+                        tickets.issue("u-2", "CERTIFICATE_SCAN", NOW, null, FILE)),
                 new Reference("documents.UNION_SEAL", "圖記", "UNION_SEAL", "u-3",
-                        tickets.issue("u-3", "REPRESENTATIVE_SEAL", LATER, null)),
+                        tickets.issue("u-3", "REPRESENTATIVE_SEAL", LATER, null, FILE)),
                 ref("REPRESENTATIVE_SEAL", "u-4"),
                 ref("HARASSMENT_EVIDENCE", "u-4"));
 
@@ -56,7 +59,7 @@ class UploadReferencesTests {
     @Test
     void aFilingTakesOnlyItsOwnUnionsUploads() {
         Reference anotherUnions = new Reference("attachments.MEETING_MINUTES", "會議紀錄", "MEETING_MINUTES", "u-9",
-                tickets.issue("u-9", "MEETING_MINUTES", LATER, "U-2"));
+                tickets.issue("u-9", "MEETING_MINUTES", LATER, "U-2", FILE));
 
         assertThat(check(List.of(anotherUnions), "U-1", Set.of(), Set.of())).singleElement()
                 .satisfies(v -> {
@@ -68,7 +71,7 @@ class UploadReferencesTests {
     @Test
     void uploadsTheFilingAlreadyHoldsAreItsOwnWhateverTheirTicketSaysByNow() {
         Reference kept = new Reference("attachments.BUDGET", "年度預算書", "BUDGET", "u-5",
-                tickets.issue("u-5", "BUDGET", NOW.minusSeconds(1), "U-1"));
+                tickets.issue("u-5", "BUDGET", NOW.minusSeconds(1), "U-1", FILE));
         Reference withoutTicket = new Reference("attachments.WORK_PLAN", "年度工作計畫", "WORK_PLAN", "u-6", null);
 
         assertThat(check(List.of(kept, withoutTicket), "U-1", Set.of("u-5", "u-6"), Set.of())).isEmpty();
@@ -84,6 +87,6 @@ class UploadReferencesTests {
     }
 
     private Reference ref(String kind, String uploadId) {
-        return new Reference("documents." + kind, kind, kind, uploadId, tickets.issue(uploadId, kind, LATER, null));
+        return new Reference("documents." + kind, kind, kind, uploadId, tickets.issue(uploadId, kind, LATER, null, FILE));
     }
 }

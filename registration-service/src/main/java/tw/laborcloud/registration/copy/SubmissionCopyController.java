@@ -3,7 +3,6 @@ package tw.laborcloud.registration.copy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.laborcloud.events.registration.EmailConfirmationRequested;
 import tw.laborcloud.registration.registration.Registration;
 import tw.laborcloud.registration.registration.RegistrationService;
 
@@ -35,12 +35,11 @@ import tw.laborcloud.registration.registration.RegistrationService;
 class SubmissionCopyController {
 
     private final RegistrationService registrations;
-    private final String gatewayUrl;
+    private final SubmissionCopies copies;
 
-    SubmissionCopyController(RegistrationService registrations,
-            @Value("${laborcloud.gateway.url:http://localhost:8080}") String gatewayUrl) {
+    SubmissionCopyController(RegistrationService registrations, SubmissionCopies copies) {
         this.registrations = registrations;
-        this.gatewayUrl = gatewayUrl.endsWith("/") ? gatewayUrl.substring(0, gatewayUrl.length() - 1) : gatewayUrl;
+        this.copies = copies;
     }
 
     @Operation(summary = "下載送件副本（PDF）", description = "申請時送出之各欄資料、附件（大小及 SHA-256）、申請編號、送出時間及進度查詢網址之"
@@ -51,8 +50,8 @@ class SubmissionCopyController {
     @GetMapping(value = "/{applicationId}/copy.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> copy(@PathVariable String applicationId, @RequestParam String certificateNo) {
         Registration r = registrations.status(applicationId, certificateNo);
-        byte[] pdf = SubmissionCopyPdf.render(r, statusPage(r), Instant.now());
-        String fileName = "送件副本-" + r.applicationId() + ".pdf";
+        byte[] pdf = copies.render(r, Instant.now());
+        String fileName = EmailConfirmationRequested.submissionCopyFileName(r.applicationId());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .cacheControl(CacheControl.noStore())
@@ -60,11 +59,5 @@ class SubmissionCopyController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8))
                 .body(pdf);
-    }
-
-    /** The status page with both numbers filled in, as the receipt page links to it. */
-    private String statusPage(Registration r) {
-        return gatewayUrl + "/register/status.html?applicationId=" + UriUtils.encode(r.applicationId(),
-                StandardCharsets.UTF_8) + "&certificateNo=" + UriUtils.encode(r.certificateNo(), StandardCharsets.UTF_8);
     }
 }

@@ -94,8 +94,8 @@ final class SubmissionCopyPdf {
             page.row("已加入上級工會", yesNo(d.joinedHigherUnion()), BODY);
             documents(page, r);
             page.space(10);
-            page.paragraph("本副本依貴會送出之申請資料產製，僅供留存；密碼及驗證碼不列入。文件之大小及 SHA-256 雜湊值由系統於"
-                    + "檢核文件時計算，可用以確認所留存之檔案與送件者相同。", 9);
+            page.paragraph("本副本依貴會送出之申請資料產製，僅供留存；密碼及驗證碼不列入。文件之檔名、大小及 SHA-256 雜湊值由系統於"
+                    + "收件時計算，可用以確認所留存之檔案與送件者相同。", 9);
             page.finish(TITLE + "　" + r.applicationId());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
@@ -114,11 +114,18 @@ final class SubmissionCopyPdf {
         for (RegistrationRequest.DocumentRef doc : documents) {
             page.space(4);
             page.keepTogether(4, BODY);
-            page.row(DocumentKind.labelOf(doc.kind()), doc.fileName() == null ? "（檔名未提供）" : doc.fileName(), BODY);
-            Optional<Registration.VerifiedFile> file = r.verifiedFile(doc.uploadId());
-            if (file.isPresent()) {
-                page.row("　大小", size(file.get().size()), 9);
-                page.row("　SHA-256", file.get().sha256(), 9);
+            // the upload's ticket vouched for these at submission; an older ticket (version 1) did not, then the
+            // verification tells size and hash
+            Optional<Registration.UploadedFile> uploaded = r.uploadedFile(doc.uploadId());
+            Optional<Registration.VerifiedFile> verified = r.verifiedFile(doc.uploadId());
+            page.row(DocumentKind.labelOf(doc.kind()), uploaded.map(Registration.UploadedFile::fileName)
+                    .orElse("（檔名未提供）"), BODY);
+            if (uploaded.isPresent()) {
+                page.row("　大小", size(uploaded.get().size()), 9);
+                page.row("　SHA-256", uploaded.get().sha256(), 9);
+            } else if (verified.isPresent()) {
+                page.row("　大小", size(verified.get().size()), 9);
+                page.row("　SHA-256", verified.get().sha256(), 9);
             } else {
                 page.row("　大小／SHA-256", BEING_CHECKED, 9);
             }

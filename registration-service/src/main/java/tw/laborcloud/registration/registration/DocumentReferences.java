@@ -63,6 +63,16 @@ class DocumentReferences {
                 ids -> registrations.usedElsewhere(ids, except));
     }
 
+    /**
+     * What the tickets of checked references vouch for: each file's name, size and SHA-256 (none for a
+     * ticket of version 1, issued before tickets carried them).
+     */
+    List<Registration.UploadedFile> uploadedFiles(List<RegistrationRequest.DocumentRef> documents) {
+        return documents.stream().flatMap(d -> tickets.facts(d.ticket()).flatMap(UploadTickets.Facts::uploadedFile)
+                .map(f -> new Registration.UploadedFile(d.kind(), d.uploadId(), f.name(), f.size(), f.sha256()))
+                .stream()).toList();
+    }
+
     /** The uploads of a request, to be kept with the registration as used. */
     static List<String> uploadIds(List<RegistrationRequest.DocumentRef> documents) {
         return documents.stream().map(RegistrationRequest.DocumentRef::uploadId).distinct().toList();

@@ -31,7 +31,11 @@ import tw.laborcloud.registration.account.PasswordHash;
  * @param usedUploadIds every upload the registration and its supplements referred to; unique across
  *     registrations (an upload serves one application), see {@link Registrations}
  * @param verifiedFiles what document-service found each upload to be (size, SHA-256), as its verifications
- *     arrive: the submission copy prints them; registration-service never sees the files themselves
+ *     arrive: the submission copy prints them for uploads without {@code uploadedFiles}; registration-service
+ *     never sees the files themselves
+ * @param uploadedFiles what each upload's ticket vouched for when it was referred to (name, size, SHA-256 as
+ *     document-service stored it), at submission and with each supplement; none for tickets issued before
+ *     tickets carried them (version 1)
  */
 @Document(Registrations.COLLECTION)
 public record Registration(
@@ -64,7 +68,8 @@ public record Registration(
         List<String> appliedEvents,
         List<String> usedUploadIds,
         String submissionId,
-        List<VerifiedFile> verifiedFiles) {
+        List<VerifiedFile> verifiedFiles,
+        List<UploadedFile> uploadedFiles) {
 
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";
@@ -96,6 +101,16 @@ public record Registration(
     public Optional<VerifiedFile> verifiedFile(String uploadId) {
         return verifiedFiles == null ? Optional.empty()
                 : verifiedFiles.stream().filter(f -> f.uploadId().equals(uploadId) && f.sha256() != null).findFirst();
+    }
+
+    /** One upload as its ticket described it: signed by document-service when the file was stored. */
+    public record UploadedFile(String kind, String uploadId, String fileName, long size, String sha256) {
+    }
+
+    /** What the upload's ticket said of it, if it said anything. */
+    public Optional<UploadedFile> uploadedFile(String uploadId) {
+        return uploadedFiles == null ? Optional.empty()
+                : uploadedFiles.stream().filter(f -> f.uploadId().equals(uploadId)).findFirst();
     }
 
     /** Where the account provisioning stands after approval (retried until Keycloak takes it). */

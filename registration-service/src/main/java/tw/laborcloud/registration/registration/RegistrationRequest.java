@@ -71,33 +71,14 @@ public record RegistrationRequest(
     /**
      * A document uploaded beforehand: its kind, the upload's id and the ticket that came with it
      * from document-service ({@code tw.laborcloud.platform.uploads.UploadTickets}). The ticket is
-     * checked on submission and not stored. {@code fileName} (optional) is the name the file had on
-     * the applicant's computer, as the page sends it: only printed on the submission copy, so that the
-     * applicant recognises the files, and kept as sent apart from control characters and its length.
+     * checked on submission and not stored; what it vouches for (the file's name, size and SHA-256)
+     * is kept as the registration's {@code uploadedFiles}.
      */
-    public record DocumentRef(String kind, String uploadId, String ticket, String fileName) {
-
-        /** Longer than any file system's name; a longer one is cut, not refused (it is not evidence of anything). */
-        static final int MAX_FILE_NAME = 255;
-
-        public DocumentRef(String kind, String uploadId, String ticket) {
-            this(kind, uploadId, ticket, null);
-        }
+    public record DocumentRef(String kind, String uploadId, String ticket) {
 
         /** The reference as it is stored and announced: kind and upload, the ticket having done its work. */
         DocumentRef withoutTicket() {
-            return new DocumentRef(kind, uploadId, null, printableName(fileName));
-        }
-
-        private static String printableName(String name) {
-            if (name == null) {
-                return null;
-            }
-            String printable = name.replaceAll("\\p{Cntrl}", "").strip();
-            if (printable.codePointCount(0, printable.length()) > MAX_FILE_NAME) {
-                printable = printable.substring(0, printable.offsetByCodePoints(0, MAX_FILE_NAME));
-            }
-            return printable.isEmpty() ? null : printable;
+            return new DocumentRef(kind, uploadId, null);
         }
 
         @Override

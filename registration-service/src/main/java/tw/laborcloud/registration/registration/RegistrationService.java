@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -32,12 +33,14 @@ import tw.laborcloud.events.registration.UnionDetails;
 import tw.laborcloud.events.review.SupplementRequested;
 import tw.laborcloud.platform.outbox.Outbox;
 import tw.laborcloud.platform.outbox.OutboxRelay;
+import tw.laborcloud.platform.outbox.PendingEvent;
 import tw.laborcloud.platform.uploads.UploadReferences;
 import tw.laborcloud.platform.web.ApiException;
 import tw.laborcloud.platform.web.CorrelationIds;
 import tw.laborcloud.platform.web.FieldViolation;
 import tw.laborcloud.registration.account.PasswordHash;
 import tw.laborcloud.registration.captcha.CaptchaService;
+import tw.laborcloud.registration.copy.SubmissionCopies;
 
 @Service
 public class RegistrationService {
@@ -55,21 +58,24 @@ public class RegistrationService {
     private final CaptchaService captchas;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final SubmissionCopies copies;
     private static final java.util.regex.Pattern SUBMISSION_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9-]{16,64}");
 
     RegistrationService(Registrations registrations, DocumentReferences references, CaptchaService captchas,
-            Outbox outbox, OutboxRelay relay) {
+            Outbox outbox, OutboxRelay relay, SubmissionCopies copies) {
         this.registrations = registrations;
         this.references = references;
         this.captchas = captchas;
         this.outbox = outbox;
         this.relay = relay;
+        this.copies = copies;
     }
 
     /**
      * Validates every field, the uploads it refers to and the captcha, then stores the
-     * registration and its RegistrationSubmitted and EmailConfirmationRequested events in one
-     * insert. Nothing is stored when anything is wrong; of two simultaneous registrations for
+     * registration (with what the uploads' tickets vouch for: names, sizes, hashes) and its
+     * RegistrationSubmitted and EmailConfirmationRequested events in one insert; the latter carries
+     * the submission copy for the receipt mail. Nothing is stored when anything is wrong; of two simultaneous registrations for
      * one certificate number, or with one upload, the store's unique indexes let exactly one win.
      */
     public Submitted submit(RegistrationRequest request) {
@@ -100,16 +106,19 @@ public class RegistrationService {
                 request.unionName().strip(), email,
                 documents.stream().map(d -> new RegistrationSubmitted.SubmittedDocument(d.kind(), d.uploadId())).toList(),
                 details);
-        // the link's secret goes to the notification service alone, on a topic of its own (docs/architecture.md)
-        EmailConfirmationRequested confirmation = EmailConfirmationRequested.of(applicationId, correlationId,
-                certificateNo, request.unionName().strip(), email, token);
-        Registration registration = new Registration(applicationId, certificateNo, certificateNo,
-                request.unionName().strip(), email, details,
+        List<Registration.UploadedFile> files = references.uploadedFiles(request.documents());
+        Function<List<PendingEvent>, Registration> stored = events -> new Registration(applicationId, certificateNo,
+                certificateNo, request.unionName().strip(), email, details,
                 new Registration.EmailConfirmation(sha256(token), now.plus(CONFIRMATION_LINK_LIFETIME), null),
                 PasswordHash.of(request.password()), documents, 1, correlationId, now, null, null, null, null, null,
-                null, List.of(), null, null, null, null, null, null,
-                List.of(outbox.pending(event), outbox.pending(confirmation)), List.of(),
-                DocumentReferences.uploadIds(documents), submissionKey(request), null);
+                null, List.of(), null, null, null, null, null, null, events, List.of(),
+                DocumentReferences.uploadIds(documents), submissionKey(request), null, files);
+        // the copy the receipt mail carries: what is stored, as the download shows it now
+        byte[] copy = copies.render(stored.apply(List.of()), now);
+        // the link's secret goes to the notification service alone, on a topic of its own (docs/architecture.md)
+        EmailConfirmationRequested confirmation = EmailConfirmationRequested.of(applicationId, correlationId,
+                certificateNo, request.unionName().strip(), email, token, copy);
+        Registration registration = stored.apply(List.of(outbox.pending(event), outbox.pending(confirmation)));
         try {
             if (!registrations.insert(registration)) {
                 throw ApiException.invalid(List.of(CERTIFICATE_TAKEN));
@@ -258,8 +267,8 @@ public class RegistrationService {
                         .toList());
         boolean taken;
         try {
-            taken = registrations.replaceDocuments(r, documents, DocumentReferences.uploadIds(replacements), answered,
-                    now, outbox.pending(event));
+            taken = registrations.replaceDocuments(r, documents, DocumentReferences.uploadIds(replacements),
+                    references.uploadedFiles(request.documents()), answered, now, outbox.pending(event));
         } catch (Registrations.UploadAlreadyUsed raced) {
             // another registration took one of these uploads between the check and this write
             registrations.releaseAttempt(applicationId, attempt);

@@ -179,12 +179,13 @@ public class Registrations {
      * awaits the very supplement request it was read with (same request, same round): of two
      * simultaneous submissions exactly one is taken. The request moves to the history, the
      * verification of the replaced set is cleared, the wrong-password count starts again, the
-     * new uploads join the used ones.
+     * new uploads join the used ones, with what their tickets vouch for.
      *
      * @throws UploadAlreadyUsed when another registration took one of the new uploads in the meantime
      */
     public boolean replaceDocuments(Registration awaiting, List<RegistrationRequest.DocumentRef> documents,
-            List<String> newUploadIds, Registration.SupplementRound answered, Instant at, PendingEvent event) {
+            List<String> newUploadIds, List<Registration.UploadedFile> newFiles, Registration.SupplementRound answered,
+            Instant at, PendingEvent event) {
         Query stillAwaiting = Query.query(Criteria.where("_id").is(awaiting.applicationId())
                         .and("supplementRequestedAt").is(awaiting.supplementRequestedAt())
                         .and("decision").is(null))
@@ -199,6 +200,9 @@ public class Registrations {
                 .push(PendingEvent.FIELD, event);
         if (!newUploadIds.isEmpty()) {
             update.addToSet(USED_UPLOADS).each(newUploadIds.toArray());
+        }
+        if (!newFiles.isEmpty()) {
+            update.push("uploadedFiles").each(newFiles.toArray());
         }
         try {
             return mongo.updateFirst(stillAwaiting, update, Registration.class).getModifiedCount() == 1;

@@ -40,19 +40,21 @@ class SubmissionCopyPdfTests {
                 RegistrationForms.counts(120, 80), RegistrationForms.counts(31, 29), RegistrationForms.counts(9, 6),
                 RegistrationForms.counts(3, 2), BigDecimal.valueOf(17), "林小華", "02-2960-3456#123", "02-2960-3457",
                 "clerk@union.example", "clerk@union.example", "backup@union.example", true, false, true,
-                List.of(new RegistrationRequest.DocumentRef("CHARTER", "0f8fad5b-d9cb-469f-a165-70867728950e", "t",
-                                "工會章程 114年修正.pdf"),
-                        new RegistrationRequest.DocumentRef("UNION_SEAL", "1e2f3a4b-d9cb-469f-a165-70867728950f", "t",
-                                "seal.jpg"),
+                List.of(new RegistrationRequest.DocumentRef("CHARTER", "0f8fad5b-d9cb-469f-a165-70867728950e", "t"),
+                        new RegistrationRequest.DocumentRef("UNION_SEAL", "1e2f3a4b-d9cb-469f-a165-70867728950f", "t"),
                         new RegistrationRequest.DocumentRef("REPRESENTATIVE_SEAL", "2a3b4c5d-d9cb-469f-a165-708677289510",
-                                "t", null)),
+                                "t")),
                 "captcha-id", "CAPTCHA-ANSWER", "form-key-0123456789");
     }
 
+    /**
+     * The charter as its ticket described it; the seal's ticket described nothing (version 1), its verification
+     * did; the representative's seal neither yet.
+     */
     static Registration stored(String unionName) {
         return RegistrationForms.stored(everyField(unionName), APPLICATION_ID, SUBMITTED, List.of(
-                new Registration.VerifiedFile("CHARTER", "0f8fad5b-d9cb-469f-a165-70867728950e", "application/pdf",
-                        1_234_567, CHARTER_SHA),
+                new Registration.UploadedFile("CHARTER", "0f8fad5b-d9cb-469f-a165-70867728950e", "工會章程 114年修正.pdf",
+                        1_234_567, CHARTER_SHA)), List.of(
                 new Registration.VerifiedFile("UNION_SEAL", "1e2f3a4b-d9cb-469f-a165-70867728950f", "image/jpeg",
                         48_213, SEAL_SHA)));
     }
@@ -73,7 +75,7 @@ class SubmissionCopyPdfTests {
                 // the submission time in Taipei, ROC and ISO
                 "民國 115 年 12 月 3 日 17:27:11", "2026-12-03T17:27:11+08:00",
                 "章程（PDF 檔）", "工會章程 114年修正.pdf", "1,234,567 位元組", CHARTER_SHA,
-                "附件二 圖記", "seal.jpg", "48,213 位元組", SEAL_SHA,
+                "附件二 圖記", "（檔名未提供）", "48,213 位元組", SEAL_SHA,
                 // verified later: said so, not left blank
                 "附件三 負責人章", SubmissionCopyPdf.BEING_CHECKED,
                 "目前狀態 已收件", "本副本產製時間 民國 115 年 12 月 4 日 09:00:00", "union.example.gov.tw/register/status.html");

@@ -33,17 +33,17 @@ public final class RegistrationForms {
 
     /**
      * The registration a valid form becomes as {@code submit} stores it (without its events), with the files
-     * document-service verified: for tests of what is shown of a stored registration.
+     * its tickets described and those document-service verified: for tests of what is shown of a stored registration.
      */
     public static Registration stored(RegistrationRequest request, String applicationId, Instant submittedAt,
-            List<Registration.VerifiedFile> verifiedFiles) {
+            List<Registration.UploadedFile> uploadedFiles, List<Registration.VerifiedFile> verifiedFiles) {
         List<RegistrationRequest.DocumentRef> documents = request.documents().stream()
                 .map(RegistrationRequest.DocumentRef::withoutTicket).toList();
         return new Registration(applicationId, request.account(), request.account(), request.unionName().strip(),
                 request.contactEmail().strip(), RegistrationService.details(request), null,
                 PasswordHash.of(request.password()), documents, 1, null, submittedAt, null, null, null, null, null,
                 null, List.of(), null, null, null, null, null, null, List.of(), List.of(),
-                DocumentReferences.uploadIds(documents), null, verifiedFiles);
+                DocumentReferences.uploadIds(documents), null, verifiedFiles, uploadedFiles);
     }
 
     public static RegistrationRequest.CountsInput counts(int male, int female) {
