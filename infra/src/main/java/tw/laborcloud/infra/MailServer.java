@@ -35,6 +35,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -160,15 +161,16 @@ final class MailServer {
             addAll(to, mime.getRecipients(Message.RecipientType.TO));
             addAll(to, mime.getRecipients(Message.RecipientType.CC));
             String[] bodies = new String[2];
-            collectBodies(mime, bodies);
+            List<String> attachments = new ArrayList<>();
+            collectBodies(mime, bodies, attachments);
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             mime.writeTo(raw);
             return new MailMessage(id, addresses(to.toArray(Address[]::new)), addresses(mime.getFrom()),
                     mime.getSubject(), bodies[0], bodies[1], stored.getReceivedDate().toInstant(),
-                    raw.toString(StandardCharsets.UTF_8));
+                    raw.toString(StandardCharsets.UTF_8), attachments);
         } catch (MessagingException | IOException e) {
             return new MailMessage(id, "", "", "(unreadable message: " + e.getMessage() + ")", null, null,
-                    stored.getReceivedDate().toInstant(), "");
+                    stored.getReceivedDate().toInstant(), "", List.of());
         }
     }
 
@@ -189,8 +191,10 @@ final class MailServer {
         return String.join(", ", out);
     }
 
-    private static void collectBodies(Part part, String[] bodies) throws MessagingException, IOException {
+    private static void collectBodies(Part part, String[] bodies, List<String> attachments)
+            throws MessagingException, IOException {
         if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            attachments.add(part.getFileName() == null ? "（未命名）" : MimeUtility.decodeText(part.getFileName()));
             return;
         }
         if (part.isMimeType("text/plain") && bodies[0] == null) {
@@ -199,7 +203,7 @@ final class MailServer {
             bodies[1] = String.valueOf(part.getContent());
         } else if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
-                collectBodies(multipart.getBodyPart(i), bodies);
+                collectBodies(multipart.getBodyPart(i), bodies, attachments);
             }
         }
     }
@@ -367,6 +371,11 @@ final class MailServer {
             String doc = "<base target=\"_blank\">" + m.html();
             sb.append("<h2>HTML 內容</h2><iframe sandbox=\"allow-popups allow-popups-to-escape-sandbox\" ")
                     .append("referrerpolicy=\"no-referrer\" srcdoc=\"").append(esc(doc)).append("\"></iframe>");
+        }
+        if (!m.attachments().isEmpty()) {
+            sb.append("<h2>附件</h2><ul>");
+            m.attachments().forEach(name -> sb.append("<li>").append(esc(name)).append("</li>"));
+            sb.append("</ul><p class=\"note\">附件內容見原始郵件。</p>");
         }
         sb.append("<p><a href=\"/messages/").append(m.id()).append("/raw\">原始郵件內容</a></p>");
         return page(m.subject() == null ? "郵件" : m.subject(), "", sb.toString());

@@ -24,6 +24,8 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
+import tw.laborcloud.infra.MailMessage;
+
 /**
  * A union clerk fills in the whole registration form in Chromium with real PDF, JPG and BMP
  * files, makes two mistakes, reads the messages, fixes them, submits and gets the receipt.
@@ -142,6 +144,12 @@ class RegistrationFormBrowserTests extends BrowserTests {
         // each document with its size and SHA-256 as the service received it, already on the copy made at submission
         assertThat(copy.replaceAll("\\s+", "")).contains(sha256(files.resolve("章程-正本.pdf")))
                 .contains(sha256(files.resolve("負責人章.bmp"))).doesNotContain("文件檢核中");
+        // the same copy comes with the receipt mail
+        MailMessage receiptMail = org.awaitility.Awaitility.await("receipt mail with the copy")
+                .atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> stack.mailMessages().stream().filter(m -> m.to().contains(email)
+                        && m.subject().contains("已收到")).findFirst().orElse(null), m -> m != null);
+        assertThat(receiptMail.attachments()).containsExactly("送件副本-" + applicationId + ".pdf");
         // the status page's address is wrapped where the line ends
         assertThat(copy.replaceAll("\\s+", "")).contains("register/status.html?applicationId=" + applicationId
                 + "&certificateNo=" + certificateNo);
