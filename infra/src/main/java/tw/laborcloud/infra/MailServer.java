@@ -296,6 +296,7 @@ final class MailServer {
             item.put("text", m.text());
             item.put("html", m.html());
             item.put("receivedAt", m.receivedAt().toString());
+            item.put("attachments", m.attachments());
             out.add(item);
         }
         send(exchange, 200, "application/json", json.writeValueAsBytes(out));

@@ -261,6 +261,7 @@ class LocalStackInfraIntegrationTests {
         assertThat(first.get("text").asString()).contains("http://localhost:8080/activate?token=abc");
         assertThat(first.get("html").asString()).contains("<a href=");
         assertThat(first.get("receivedAt").asString()).isNotBlank();
+        assertThat(first.get("attachments").size()).as("a mail without attachments").isZero();
 
         String list = get(stack.inboxUrl() + "/").body();
         assertThat(list).contains("收件者", "主旨", "時間", "帳號啟用通知");
