@@ -26,8 +26,8 @@ import tw.laborcloud.registration.registration.RegistrationService;
 /**
  * The submission copy for download, from the receipt and the status page. It shows everything the applicant
  * sent, so it is guarded exactly as the status look-up is: {@link RegistrationService#status} with both numbers.
- * Made on each request from what is stored (a few hundred milliseconds), never kept: its sizes and hashes fill in
- * once the documents are verified.
+ * Made on each request from what is stored (a few hundred milliseconds), never kept; the documents' names, sizes and
+ * hashes are those the upload tickets vouched for at submission (the same copy the receipt mail carries).
  */
 @Tag(name = "帳號申請")
 @RestController
