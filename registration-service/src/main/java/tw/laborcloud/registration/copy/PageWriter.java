@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -34,10 +35,10 @@ final class PageWriter implements AutoCloseable {
     private PDPageContentStream content;
     private float y;
 
-    PageWriter(PDDocument document, CopyFont glyphs) throws IOException {
+    PageWriter(PDDocument document, CopyFont glyphs, TrueTypeFont parsed) throws IOException {
         this.document = document;
         this.glyphs = glyphs;
-        this.font = glyphs.embedIn(document);
+        this.font = CopyFont.embed(document, parsed);
         newPage();
     }
 

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TimeZone;
 
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
@@ -49,7 +50,16 @@ final class SubmissionCopyPdf {
      * @param madeAt when the copy is made (the status it shows is the one at that time)
      */
     static byte[] render(Registration r, String statusPage, Instant madeAt) {
-        try (PDDocument document = new PDDocument(); PageWriter page = new PageWriter(document, CopyFont.get())) {
+        try {
+            return CopyFont.get().withFont(font -> render(r, statusPage, madeAt, font));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] render(Registration r, String statusPage, Instant madeAt, TrueTypeFont font)
+            throws IOException {
+        try (PDDocument document = new PDDocument(); PageWriter page = new PageWriter(document, CopyFont.get(), font)) {
             describe(document, r, madeAt);
             page.centred("新北市政府勞工局　新北勞動雲 工會服務", 11);
             page.centred(TITLE, 18);
@@ -100,8 +110,6 @@ final class SubmissionCopyPdf {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

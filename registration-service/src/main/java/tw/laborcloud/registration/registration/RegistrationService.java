@@ -72,6 +72,20 @@ public class RegistrationService {
     }
 
     /**
+     * The copy for the receipt mail, or null when it cannot be made now: the registration does not fail for it (the
+     * mail then goes without it, and the receipt and status pages still offer the download).
+     */
+    private byte[] copyForReceipt(Registration registration, Instant now) {
+        try {
+            return copies.render(registration, now);
+        } catch (java.io.UncheckedIOException e) {
+            log.warn("submission copy of {} not attached to the receipt mail: {}", registration.applicationId(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    /**
      * Validates every field, the uploads it refers to and the captcha, then stores the
      * registration (with what the uploads' tickets vouch for: names, sizes, hashes) and its
      * RegistrationSubmitted and EmailConfirmationRequested events in one insert; the latter carries
@@ -114,7 +128,7 @@ public class RegistrationService {
                 null, List.of(), null, null, null, null, null, null, events, List.of(),
                 DocumentReferences.uploadIds(documents), submissionKey(request), null, files);
         // the copy the receipt mail carries: what is stored, as the download shows it now
-        byte[] copy = copies.render(stored.apply(List.of()), now);
+        byte[] copy = copyForReceipt(stored.apply(List.of()), now);
         // the link's secret goes to the notification service alone, on a topic of its own (docs/architecture.md)
         EmailConfirmationRequested confirmation = EmailConfirmationRequested.of(applicationId, correlationId,
                 certificateNo, request.unionName().strip(), email, token, copy);

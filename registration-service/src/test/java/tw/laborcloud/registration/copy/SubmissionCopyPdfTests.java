@@ -7,6 +7,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.apache.pdfbox.Loader;
@@ -130,6 +133,22 @@ class SubmissionCopyPdfTests {
             }
             collectActualText(c.getContents().stream().filter(PDMarkedContent.class::isInstance)
                     .map(PDMarkedContent.class::cast).toList(), into);
+        }
+    }
+
+    @Test
+    void copiesMadeAtOnceFromTheKeptFontsEachHaveTheirOwnText() throws Exception {
+        List<String> unions = List.of("新北市甲產業工會", "新北市乙職業工會", "新北市丙企業工會", "新北市丁產業工會",
+                "新北市戊職業工會", "新北市己企業工會", "新北市庚產業工會", "新北市辛職業工會");
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<byte[]>> copies = unions.stream().map(name -> pool.submit(() -> SubmissionCopyPdf.render(
+                    stored(name), STATUS_PAGE, SUBMITTED))).toList();
+            for (int i = 0; i < unions.size(); i++) {
+                String text = text(copies.get(i).get());
+                String own = unions.get(i);
+                assertThat(text).as("copy %d", i).contains(own, APPLICATION_ID, CHARTER_SHA);
+                assertThat(unions.stream().filter(u -> !u.equals(own))).noneMatch(text::contains);
+            }
         }
     }
 
