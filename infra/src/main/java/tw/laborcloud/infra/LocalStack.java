@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -137,7 +137,9 @@ public final class LocalStack implements AutoCloseable {
         checkPorts();
         keycloak.checkInstalled();
         if (config.startServices()) {
-            config.services().forEach(this::serviceJar);
+            Map<String, Path> jars = new LinkedHashMap<>();
+            config.services().forEach(service -> jars.put(service, serviceJar(service)));
+            ServiceLayout.removeStale(config.dataDir().resolve("run"), jars);
         }
         registerShutdownHook();
         launched = true;
@@ -282,7 +284,7 @@ public final class LocalStack implements AutoCloseable {
     // ---- fault injection ----------------------------------------------------------------------------------------
 
     /**
-     * Starts (or restarts) one service instance from a fresh copy of its jar and waits until it is healthy.
+     * Starts (or restarts) one service instance and waits until it is healthy.
      * {@code name} is a service (its first instance) or an instance such as {@code registration-service-2}.
      */
     public void startService(String name) {
@@ -292,15 +294,6 @@ public final class LocalStack implements AutoCloseable {
             await(name, p, config.serviceStartTimeout(), () -> httpOk(serviceHealthUrl(name)),
                     "GET " + serviceHealthUrl(name));
             return;
-        }
-        Path copy = config.dataDir().resolve("run").resolve(name + ".jar");
-        Path jar = serviceJar(StackConfig.serviceOf(name));
-        try {
-            Path tmp = copy.resolveSibling(name + ".jar.tmp");
-            Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new StackException("cannot copy " + jar + " to " + copy + ": " + e.getMessage(), e);
         }
         Instant t0 = Instant.now();
         launch(p::start);
@@ -354,6 +347,12 @@ public final class LocalStack implements AutoCloseable {
     public boolean isServiceRunning(String name) {
         ChildProcess p = services.get(instance(name));
         return p != null && p.isAlive();
+    }
+
+    /** The process id of a running service instance, for a test's diagnosis (a thread dump); empty if it is down. */
+    public OptionalLong servicePid(String name) {
+        ChildProcess p = services.get(instance(name));
+        return p != null && p.isAlive() ? OptionalLong.of(p.pid()) : OptionalLong.empty();
     }
 
     /** Every service instance this stack runs (with one replica: the service names), in start order. */
@@ -817,11 +816,17 @@ public final class LocalStack implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * An instance's process, from the layout of its service's current build ({@link ServiceLayout}); made at the
+     * instance's first start, so its restarts (a test's crash and recovery) run the same build.
+     */
     private ChildProcess newServiceProcess(String name) {
+        String service = StackConfig.serviceOf(name);
+        Path launchJar = ServiceLayout.prepare(serviceJar(service), config.dataDir().resolve("run"), service);
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", config.dataDir().resolve("run").resolve(name + ".jar").toString()));
+                "-XX:TieredStopAtLevel=1", "-jar", launchJar.toString()));
         command.addAll(serviceArguments(name));
-        command.addAll(temporaryArgs.getOrDefault(StackConfig.serviceOf(name), List.of()));
+        command.addAll(temporaryArgs.getOrDefault(service, List.of()));
         return new ChildProcess(name, command, Map.of(), n -> false, config.dataDir().resolve("work").resolve(name),
                 logFile(name));
     }
