@@ -1,15 +1,6 @@
 package tw.laborcloud.infra;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,38 +15,31 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tw.laborcloud.infra.demo.DemoData;
 
 /**
  * The local stack: a real Kafka broker and a real Keycloak server as child JVMs, a MongoDB-wire store and GreenMail
  * in this JVM, and each service as its own JVM.
  *
- * <p>Two uses: {@code ./run} calls {@link #main}, which starts everything, prints the URLs and blocks until Ctrl-C;
+ * <p>Two uses: {@code ./run} ({@link StackLauncher}) starts everything, prints the URLs and blocks until Ctrl-C;
  * system tests call {@link #start(StackConfig)} and {@link #stop()}, and inject faults with {@link #stopService},
  * {@link #killService}, {@link #stopKeycloak}, {@link #stopMail} and their start counterparts.
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** Every service, in start order: at most two at a time, the gateway last (the ops console just before it). */
-    public static final List<String> SERVICES = List.of("registration-service", "document-service",
-            "review-service", "notification-service", "union-affairs-service", "ops-console", "gateway");
+    /** Every service, in start order ({@link StackService#ALL}). */
+    public static final List<String> SERVICES = StackService.names();
 
     /** The Kafka broker's admin principal (super user), for {@link #kafkaClientProperties(String)}. */
     public static final String KAFKA_ADMIN = KafkaAcls.ADMIN;
 
     static final String PROJECT_VERSION = "0.1.0-SNAPSHOT";
-    private static final int LOG_TAIL_LINES = 40;
 
     private final StackConfig config;
     private final boolean launcher;
@@ -68,10 +52,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ChildProcess> services = new ConcurrentHashMap<>();
     private final Map<String, Duration> startTimes = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    private final Readiness readiness = new Readiness(() -> this.stopping);
+    private final ProcessLedger ledger;
     private volatile boolean stopping;
     private boolean stopped;
     private volatile boolean launched;
@@ -89,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
         this.keycloak = new KeycloakServer(config, secrets);
         this.mongo = new MongoWireStore(config);
         this.mail = new MailServer(config);
+        this.ledger = new ProcessLedger(config.dataDir());
     }
 
     // ---- start / stop -------------------------------------------------------------------------------------------
@@ -133,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException("cannot create " + config.dataDir() + ": " + e.getMessage(), e);
         }
         lock = RunLock.acquire(config.dataDir().resolve("run.lock"));
-        killLeftoversOfEarlierRun();
+        ledger.endLeftovers();
         checkPorts();
         keycloak.checkInstalled();
         if (config.startServices()) {
@@ -156,28 +139,27 @@ public final class LocalStack implements AutoCloseable {
         launch(kafka::start);
         Log.info("kafka: starting broker %s (pid %d, log %s)", kafka.bootstrapServers(), kafka.process().pid(),
                 kafka.process().logFile());
-        recordChildPids();
+        ledger.record(childPids());
 
         mongo.start();
         mail.startSmtp();
         mail.startInbox();
 
-        await("kafka", kafka.process(), config.kafkaStartTimeout(), kafka::healthy,
+        readiness.await("kafka", kafka.process(), config.kafkaStartTimeout(), kafka::healthy,
                 "AdminClient describeCluster on " + kafka.bootstrapServers());
         startTimes.put("kafka", Duration.between(kafkaT0, Instant.now()));
         Log.info("kafka: healthy after %s", seconds(startTimes.get("kafka")));
 
-        await("keycloak", keycloak.process(), config.keycloakStartTimeout(), () -> httpOk(keycloak.healthUrl()),
-                "GET " + keycloak.healthUrl());
+        readiness.awaitHttp("keycloak", keycloak.process(), config.keycloakStartTimeout(), keycloak.healthUrl());
         startTimes.put("keycloak", Duration.between(keycloakT0, Instant.now()));
         Log.info("keycloak: healthy after %s", seconds(startTimes.get("keycloak")));
-        recordChildPids();
+        ledger.record(childPids());
 
         if (config.startServices()) {
             startServices();
         }
         startupTime = Duration.between(t0, Instant.now());
-        recordChildPids();
+        ledger.record(childPids());
         Log.info("stack up after %s, %d MB RSS", seconds(startupTime), memoryMegabytes());
     }
 
@@ -231,7 +213,7 @@ public final class LocalStack implements AutoCloseable {
         }
         if (!launched) {
             // refused before anything started (lock held, port taken, something missing)
-            http.close();
+            readiness.close();
             if (lock != null) {
                 lock.close();
             }
@@ -259,12 +241,8 @@ public final class LocalStack implements AutoCloseable {
             // ./run: nothing it started may outlive it
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         }
-        http.close();
-        try {
-            Files.deleteIfExists(pidsFile());
-        } catch (IOException ignored) {
-            // stale pids are checked against their command line anyway
-        }
+        readiness.close();
+        ledger.clear();
         lock.close();
         if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
             try {
@@ -291,17 +269,15 @@ public final class LocalStack implements AutoCloseable {
         StackConfig.serviceOf(name);
         ChildProcess p = services.computeIfAbsent(name, this::newServiceProcess);
         if (p.isAlive()) {
-            await(name, p, config.serviceStartTimeout(), () -> httpOk(serviceHealthUrl(name)),
-                    "GET " + serviceHealthUrl(name));
+            readiness.awaitHttp(name, p, config.serviceStartTimeout(), serviceHealthUrl(name));
             return;
         }
         Instant t0 = Instant.now();
         launch(p::start);
-        recordChildPids();
+        ledger.record(childPids());
         Log.info("%s: starting on port %d (pid %d, log %s)", name, config.instancePort(name), p.pid(), p.logFile());
         try {
-            await(name, p, config.serviceStartTimeout(), () -> httpOk(serviceHealthUrl(name)),
-                    "GET " + serviceHealthUrl(name));
+            readiness.awaitHttp(name, p, config.serviceStartTimeout(), serviceHealthUrl(name));
         } catch (RuntimeException e) {
             p.stop(Duration.ofSeconds(5));
             throw e;
@@ -375,12 +351,11 @@ public final class LocalStack implements AutoCloseable {
         Instant t0 = Instant.now();
         if (!keycloak.process().isAlive()) {
             launch(keycloak::start);
-            recordChildPids();
+            ledger.record(childPids());
         }
-        await("keycloak", keycloak.process(), config.keycloakStartTimeout(), () -> httpOk(keycloak.healthUrl()),
-                "GET " + keycloak.healthUrl());
+        readiness.awaitHttp("keycloak", keycloak.process(), config.keycloakStartTimeout(), keycloak.healthUrl());
         startTimes.put("keycloak", Duration.between(t0, Instant.now()));
-        recordChildPids();
+        ledger.record(childPids());
         Log.info("keycloak: healthy after %s", seconds(startTimes.get("keycloak")));
     }
 
@@ -398,9 +373,9 @@ public final class LocalStack implements AutoCloseable {
         Instant t0 = Instant.now();
         if (!kafka.process().isAlive()) {
             launch(kafka::start);
-            recordChildPids();
+            ledger.record(childPids());
         }
-        await("kafka", kafka.process(), config.kafkaStartTimeout(), kafka::healthy,
+        readiness.await("kafka", kafka.process(), config.kafkaStartTimeout(), kafka::healthy,
                 "AdminClient describeCluster on " + kafka.bootstrapServers());
         startTimes.put("kafka", Duration.between(t0, Instant.now()));
         Log.info("kafka: healthy after %s", seconds(startTimes.get("kafka")));
@@ -559,13 +534,10 @@ public final class LocalStack implements AutoCloseable {
                 "--laborcloud.keycloak.url=" + keycloak.url(),
                 "--laborcloud.mail.host=127.0.0.1",
                 "--laborcloud.mail.port=" + c.smtpPort(),
-                "--laborcloud.gateway.url=" + gatewayUrl(),
-                "--laborcloud.services.registration=" + serviceUrls("registration-service"),
-                "--laborcloud.services.document=" + serviceUrls("document-service"),
-                "--laborcloud.services.review=" + serviceUrls("review-service"),
-                "--laborcloud.services.notification=" + serviceUrls("notification-service"),
-                "--laborcloud.services.union-affairs=" + serviceUrls("union-affairs-service"),
-                "--laborcloud.services.ops-console=" + serviceUrls("ops-console")));
+                "--laborcloud.gateway.url=" + gatewayUrl()));
+        // where every other service answers (all its instances), by the key the gateway's routes use
+        StackService.ALL.stream().filter(s -> s.key() != null)
+                .forEach(s -> args.add("--laborcloud.services." + s.key() + "=" + serviceUrls(s.name())));
         // the service's own Kafka principal (every instance of it the same) and, with --prod, the secrets it reads:
         // from owner-readable files, so that no secret shows in the process list or in a log of command lines
         List<String> imports = new ArrayList<>();
@@ -589,211 +561,8 @@ public final class LocalStack implements AutoCloseable {
         return args;
     }
 
-    /** A demo user of the realm file (local use only). */
-    public record DemoAccount(String username, String password, List<String> roles, String email) {
-    }
-
-    /** The users with a password in {@code keycloak/laborcloud-realm.json}. */
-    public static List<DemoAccount> demoAccounts() {
-        try (InputStream in = LocalStack.class.getClassLoader().getResourceAsStream(KeycloakServer.REALM_RESOURCE)) {
-            if (in == null) {
-                return List.of();
-            }
-            JsonNode realm = JsonMapper.builder().build().readTree(in);
-            List<DemoAccount> out = new ArrayList<>();
-            for (JsonNode user : realm.path("users")) {
-                for (JsonNode credential : user.path("credentials")) {
-                    if ("password".equals(credential.path("type").asString()) && credential.has("value")) {
-                        List<String> roles = new ArrayList<>();
-                        for (JsonNode role : user.path("realmRoles")) {
-                            if (!role.asString().startsWith("default-roles-")) {
-                                roles.add(role.asString());
-                            }
-                        }
-                        out.add(new DemoAccount(user.path("username").asString(),
-                                credential.path("value").asString(), List.copyOf(roles),
-                                user.path("email").asString()));
-                    }
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** What ./run prints once everything is up. */
-    public String describe() {
-        StringBuilder sb = new StringBuilder();
-        String nl = System.lineSeparator();
-        sb.append(nl).append("Labour cloud local stack is up");
-        if (secrets != null) {
-            sb.append(" (production-like: the prod profile, the production realm, generated secrets)");
-        }
-        if (config.replicas() > 1) {
-            sb.append(String.format(" with %d instances of every service (the gateway balances between them;"
-                    + " instance k on the service's port + 10 × (k − 1))", config.replicas()));
-        }
-        sb.append(nl).append(nl);
-        if (config.startServices() && config.services().contains("gateway")) {
-            sb.append(String.format("  %-22s %s%n", "Gateway (web UI)", gatewayUrl()));
-            sb.append(String.format("  %-22s %s   (unions: register, status, portal, 工會會務申請或備查)%n", "Union pages",
-                    gatewayUrl() + "/register/index.html"));
-            sb.append(String.format("  %-22s %s   (roles reviewer / approver; staff login page)%n", "Officers' workspace",
-                    gatewayUrl() + "/review/"));
-        }
-        if (config.startServices() && config.services().contains("ops-console")) {
-            sb.append(String.format("  %-22s %s   (role ops; %s directly with a bearer token)%n", "Ops console",
-                    gatewayUrl() + "/ops/", serviceUrl("ops-console") + "/ops/"));
-        }
-        sb.append(String.format("  %-22s %s   admin console %s (%s)%n", "Keycloak", keycloakUrl(),
-                keycloakAdminConsoleUrl(), secrets == null ? "admin / admin, dev only"
-                        : "admin / " + StackSecrets.KEYCLOAK_ADMIN_PASSWORD + " of " + secrets.file()));
-        sb.append(String.format("  %-22s %s   (SMTP %s:%d, IMAP %s:%d)%n", "Mail inbox", inboxUrl(), smtpHost(),
-                smtpPort(), smtpHost(), imapPort()));
-        sb.append(String.format("  %-22s %s%n", "Kafka", kafkaBootstrapServers()));
-        sb.append(String.format("  %-22s %s   (mongo-java-server + H2 file; stands in for MongoDB)%n",
-                "MongoDB wire protocol", mongoUri()));
-        if (config.startServices() && config.services().contains("document-service")) {
-            sb.append(String.format("  %-22s %s%n", "Certificate reading", TextRecognition.installed()
-                    ? "Tesseract (chi_tra): uploaded registration certificates are read and compared with the form"
-                    : "OFF: Tesseract with its Traditional Chinese model is not installed; case pages say 未判讀."
-                            + " Install: apt-get install " + TextRecognition.PACKAGES));
-        }
-        if (config.startServices()) {
-            sb.append(nl).append("  Service health:").append(nl);
-            for (String name : config.allInstances()) {
-                sb.append(String.format("    %-22s %s%n", name, serviceHealthUrl(name)));
-            }
-        }
-        if (secrets == null) {
-            sb.append(nl).append("  Demo accounts (realm ").append(KeycloakServer.REALM).append(", local use only):")
-                    .append(nl);
-            for (DemoAccount a : demoAccounts()) {
-                sb.append(String.format("    %-10s / %-16s %s%n", a.username(), a.password(),
-                        String.join(", ", a.roles())));
-            }
-        } else {
-            sb.append(nl).append("  No demo accounts: create officers (realm roles reviewer, approver, ops) in the admin")
-                    .append(" console; the stack's secrets are in ").append(secrets.file()).append(nl);
-        }
-        DemoData.summary(config.dataDir()).ifPresent(demo -> {
-            sb.append(nl).append(String.format("  Demo data (seeded %s; an empty data folder gets it, --no-demo skips"
-                    + " it): %d unions in the register, applications %s%n", demo.seededAt().truncatedTo(
-                            java.time.temporal.ChronoUnit.SECONDS), demo.registered(), demo.counts()));
-            sb.append(String.format("  Demo unions (log in at %s with the certificate number and password):%n",
-                    gatewayUrl() + "/portal/"));
-            for (DemoData.Account a : demo.accounts()) {
-                sb.append(String.format("    %-10s / %-16s %s%n", a.certificateNo(), a.password(), a.unionName()));
-            }
-        });
-        sb.append(nl).append(String.format("  Started in %s. Memory (VmRSS): %d MB total — ", seconds(startupTime),
-                memoryMegabytes()));
-        List<String> parts = new ArrayList<>();
-        memoryByPartMegabytes().forEach((part, mb) -> parts.add(part + " " + mb));
-        sb.append(String.join(", ", parts)).append(nl);
-        sb.append("  Data and logs: ").append(config.dataDir()).append(" (logs/<part>.log)").append(nl);
-        return sb.toString();
-    }
-
-    // ---- ./run --------------------------------------------------------------------------------------------------
-
-    /**
-     * {@code ./run}: {@code --data <dir>} (default .data), {@code --repo <dir>} (default .), {@code --kc-home <dir>},
-     * {@code --infra-only} (no services). Blocks until Ctrl-C.
-     */
-    public static void main(String[] args) {
-        setDefaultLogLevels();
-        StackConfig.Builder builder = StackConfig.builder();
-        boolean demo = true;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--no-demo" -> demo = false;
-                case "--data" -> builder.dataDir(Path.of(value(args, ++i, "--data")));
-                case "--repo" -> builder.repoRoot(Path.of(value(args, ++i, "--repo")));
-                case "--kc-home" -> builder.kcHome(Path.of(value(args, ++i, "--kc-home")));
-                case "--infra-only" -> builder.startServices(false);
-                case "--replicas" -> builder.replicas(replicas(value(args, ++i, "--replicas")));
-                case "--prod" -> builder.prod(true);
-                case "-h", "--help" -> {
-                    System.out.println("usage: ./run [--no-build] [--no-demo] [--infra-only] [--replicas N] [--prod] [--data DIR]"
-                            + " [--repo DIR] [--kc-home DIR]");
-                    return;
-                }
-                default -> {
-                    System.err.println("unknown argument: " + args[i]
-                            + " (usage: ./run [--no-build] [--no-demo] [--infra-only] [--replicas N] [--prod] [--data DIR]"
-                            + " [--repo DIR] [--kc-home DIR])");
-                    System.exit(2);
-                }
-            }
-        }
-        StackConfig config = builder.build();
-        // demo data only on an empty data folder, in development, with every service
-        boolean seed = demo && !config.prod() && config.startServices()
-                && config.services().containsAll(SERVICES) && DemoData.wanted(config.dataDir());
-        LocalStack stack;
-        try {
-            stack = start(config, true, seed ? DemoData.SEEDING_ARGS : Map.of());
-            if (seed) {
-                stack.seedDemoData();
-            }
-        } catch (StackException.AlreadyRunning | StackException.PortInUse e) {
-            System.err.println(e.getMessage());
-            System.exit(1);
-            return;
-        } catch (StackException e) {
-            System.err.println("could not start the local stack: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        System.out.println(stack.describe());
-        System.out.println("  Press Ctrl-C to stop.");
-        try {
-            new CountDownLatch(1).await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Seeds the demo data; a failure is reported and leaves the stack up. Ends the seeding's fixed captcha. */
-    private void seedDemoData() {
-        Log.info("demo data: seeding an empty data folder through the public APIs (./run --no-demo skips it)");
-        try {
-            DemoData.seed(this, config.dataDir());
-        } catch (RuntimeException e) {
-            Log.info("demo data: stopped, the stack stays up without all of it: %s", e.getMessage());
-        } finally {
-            Log.info("demo data: restarting registration-service without the seeding's fixed captcha");
-            endTemporaryServiceArgs();
-        }
-    }
-
-    private static int replicas(String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 1 && n <= StackConfig.MAX_REPLICAS) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        System.err.println("--replicas takes 1 to " + StackConfig.MAX_REPLICAS
-                + " (each topic has 3 partitions; a fourth instance of a service would get none)");
-        System.exit(2);
-        return 1;
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            System.err.println(option + " needs a value");
-            System.exit(2);
-        }
-        return args[i];
-    }
-
     /** The launcher's own console shows progress, not the Kafka client's and GreenMail's INFO chatter. */
-    private static void setDefaultLogLevels() {
+    static void setDefaultLogLevels() {
         Map<String, String> defaults = Map.of(
                 "org.slf4j.simpleLogger.log.org.apache.kafka", "error",
                 "org.slf4j.simpleLogger.log.com.icegreen", "warn",
@@ -808,6 +577,16 @@ public final class LocalStack implements AutoCloseable {
                 System.setProperty(k, v);
             }
         });
+    }
+
+    /** What ./run prints once everything is up ({@link StackBanner}). */
+    public String describe() {
+        return StackBanner.describe(this);
+    }
+
+    /** The production-like stack's secrets, or null in development. */
+    StackSecrets secrets() {
+        return secrets;
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
@@ -864,46 +643,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void await(String what, ChildProcess process, Duration timeout, BooleanSupplier healthy, String probe) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            if (stopping) {
-                throw new StackException("the stack is stopping; stopped waiting for " + what);
-            }
-            if (healthy.getAsBoolean()) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new StackException(what + " exited (code " + process.exitCode() + ") before it was healthy; "
-                        + "last " + LOG_TAIL_LINES + " lines of " + process.logFile() + ":\n"
-                        + process.tail(LOG_TAIL_LINES));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new StackException(what + " was not healthy within " + timeout.toSeconds() + " s (" + probe
-                        + "); last " + LOG_TAIL_LINES + " lines of " + process.logFile() + ":\n"
-                        + process.tail(LOG_TAIL_LINES));
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException("interrupted while waiting for " + what, e);
-            }
-        }
-    }
-
-    private boolean httpOk(String url) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private void checkPorts() {
         Map<Integer, String> needed = new LinkedHashMap<>();
         needed.put(config.kafkaPort(), "Kafka");
@@ -919,20 +658,10 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         needed.forEach((port, part) -> {
-            if (!portFree(port)) {
+            if (!Readiness.portFree(port)) {
                 throw new StackException.PortInUse(port, part);
             }
         });
-    }
-
-    private static boolean portFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private List<ChildProcess> allChildren() {
@@ -940,48 +669,6 @@ public final class LocalStack implements AutoCloseable {
         all.add(keycloak.process());
         all.add(kafka.process());
         return all;
-    }
-
-    private Path pidsFile() {
-        return config.dataDir().resolve("run").resolve("children.pids");
-    }
-
-    /** Remembers child pids so that a later run can end them if this launcher is killed with SIGKILL. */
-    private synchronized void recordChildPids() {
-        List<String> lines = childPids().stream().map(String::valueOf).toList();
-        try {
-            Files.write(pidsFile(), lines, StandardCharsets.UTF_8);
-        } catch (IOException ignored) {
-            // only a safety net
-        }
-    }
-
-    private void killLeftoversOfEarlierRun() {
-        Path file = pidsFile();
-        if (!Files.exists(file)) {
-            return;
-        }
-        String marker = config.dataDir().toString();
-        try {
-            for (String line : Files.readAllLines(file)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                ProcessHandle.of(Long.parseLong(line.trim()))
-                        .filter(ProcessHandle::isAlive)
-                        .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                        .ifPresent(h -> {
-                            Log.info("ending process %d left over from an earlier run that did not stop: %s",
-                                    h.pid(), abbreviate(h.info().commandLine().orElse("?"), 140));
-                            h.descendants().forEach(ProcessHandle::destroyForcibly);
-                            h.destroyForcibly();
-                            h.onExit().join();
-                        });
-            }
-            Files.delete(file);
-        } catch (IOException | RuntimeException e) {
-            Log.info("could not check %s: %s", file, e);
-        }
     }
 
     private void registerShutdownHook() {
@@ -997,11 +684,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static String abbreviate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + "...";
-    }
-
-    private static String seconds(Duration d) {
+    static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param repoRoot            the project's root; service jars are read from {@code <repoRoot>/<module>/target/}
  * @param kcHome              the unpacked Keycloak distribution ({@code ./mvnw -pl infra package} unpacks it)
  * @param startServices       false starts only Kafka, the MongoDB-wire store, mail and Keycloak
- * @param services            which services {@code startServices} starts (in {@link LocalStack#SERVICES} order,
+ * @param services            which services {@code startServices} starts (in {@link StackService#ALL} order,
  *                            gateway last)
  * @param extraServiceArgs    extra program arguments per service name, appended after the standard ones
  *                            (later Spring Boot arguments win, so these can override); every instance gets them
@@ -68,7 +68,7 @@ public record StackConfig(
         repoRoot = Objects.requireNonNull(repoRoot, "repoRoot").toAbsolutePath().normalize();
         kcHome = Objects.requireNonNull(kcHome, "kcHome").toAbsolutePath().normalize();
         servicePorts = Map.copyOf(servicePorts);
-        for (String name : LocalStack.SERVICES) {
+        for (String name : StackService.names()) {
             if (!servicePorts.containsKey(name)) {
                 throw new IllegalArgumentException("no port for service " + name);
             }
@@ -155,20 +155,20 @@ public record StackConfig(
 
     /** {@code registration-service-2} → {@code registration-service}; a service's own name stays as it is. */
     public static String serviceOf(String instance) {
-        if (LocalStack.SERVICES.contains(instance)) {
+        if (StackService.names().contains(instance)) {
             return instance;
         }
         int dash = instance.lastIndexOf('-');
         if (dash > 0 && instance.substring(dash + 1).matches("[2-9]")
-                && LocalStack.SERVICES.contains(instance.substring(0, dash))) {
+                && StackService.names().contains(instance.substring(0, dash))) {
             return instance.substring(0, dash);
         }
         throw new IllegalArgumentException("unknown service instance '" + instance + "'; known services: "
-                + LocalStack.SERVICES + " (second instance: <service>-2)");
+                + StackService.names() + " (second instance: <service>-2)");
     }
 
     static int instanceNumber(String instance) {
-        return LocalStack.SERVICES.contains(instance) ? 1 : Integer.parseInt(instance.substring(instance.lastIndexOf('-') + 1));
+        return StackService.names().contains(instance) ? 1 : Integer.parseInt(instance.substring(instance.lastIndexOf('-') + 1));
     }
 
     /** {@code ~/.cache/laborcloud/keycloak-26.7.3}, or the {@code laborcloud.keycloak.home} system property. */
@@ -181,21 +181,15 @@ public record StackConfig(
     }
 
     static String requireKnownService(String name) {
-        if (!LocalStack.SERVICES.contains(name)) {
-            throw new IllegalArgumentException("unknown service '" + name + "'; known: " + LocalStack.SERVICES);
+        if (!StackService.names().contains(name)) {
+            throw new IllegalArgumentException("unknown service '" + name + "'; known: " + StackService.names());
         }
         return name;
     }
 
     private static Map<String, Integer> defaultServicePorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("registration-service", 8081);
-        ports.put("document-service", 8082);
-        ports.put("review-service", 8083);
-        ports.put("notification-service", 8084);
-        ports.put("union-affairs-service", 8085);
-        ports.put("ops-console", 8086);
-        ports.put("gateway", 8080);
+        StackService.ALL.forEach(service -> ports.put(service.name(), service.port()));
         return java.util.Collections.unmodifiableMap(ports);
     }
 
@@ -212,7 +206,7 @@ public record StackConfig(
         private int keycloakPort = 8180;
         private Map<String, Integer> servicePorts = new LinkedHashMap<>(DEFAULT_SERVICE_PORTS);
         private boolean startServices = true;
-        private List<String> services = new ArrayList<>(LocalStack.SERVICES);
+        private List<String> services = new ArrayList<>(StackService.names());
         private Map<String, List<String>> extraServiceArgs = new LinkedHashMap<>();
         private int replicas = 1;
         private boolean prod;
@@ -288,7 +282,7 @@ public record StackConfig(
         public Builder prod(boolean prod) { this.prod = prod; return this; }
 
         public StackConfig build() {
-            List<String> ordered = LocalStack.SERVICES.stream().filter(services::contains).toList();
+            List<String> ordered = StackService.names().stream().filter(services::contains).toList();
             for (String name : services) {
                 requireKnownService(name);
             }

@@ -31,13 +31,6 @@ final class StackSecrets {
     private static final List<String> ALL = List.of(UPLOAD_TICKET, GATEWAY_CLIENT, REVIEW_CLIENT, KEYCLOAK_ADMIN_CLIENT,
             SMTP_PASSWORD, KEYCLOAK_ADMIN_PASSWORD);
 
-    /** What each service reads of them (the names are the placeholders of its configuration). */
-    private static final Map<String, List<String>> READ_BY = Map.of(
-            "gateway", List.of(GATEWAY_CLIENT, REVIEW_CLIENT),
-            "registration-service", List.of(UPLOAD_TICKET, KEYCLOAK_ADMIN_CLIENT),
-            "document-service", List.of(UPLOAD_TICKET),
-            "union-affairs-service", List.of(UPLOAD_TICKET));
-
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
@@ -91,7 +84,7 @@ final class StackSecrets {
 
     /** The file of what one service reads (placeholders resolve from it), or none when it reads none of them. */
     java.util.Optional<Path> fileFor(String service) {
-        List<String> names = READ_BY.getOrDefault(service, List.of());
+        List<String> names = StackService.named(service).secrets();
         if (names.isEmpty()) {
             return java.util.Optional.empty();
         }

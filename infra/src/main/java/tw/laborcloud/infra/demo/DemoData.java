@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tw.laborcloud.events.registration.NewTaipeiDistricts;
+import tw.laborcloud.infra.DemoAccount;
 import tw.laborcloud.infra.LocalStack;
 import tw.laborcloud.infra.Log;
 import tw.laborcloud.infra.MailMessage;
@@ -415,8 +416,8 @@ public final class DemoData {
         return industries[Math.floorMod(u.certificateNo().hashCode(), industries.length)];
     }
 
-    private static LocalStack.DemoAccount officer(String role) {
-        return LocalStack.demoAccounts().stream().filter(a -> a.roles().contains(role)).findFirst()
+    private static DemoAccount officer(String role) {
+        return DemoAccount.all().stream().filter(a -> a.roles().contains(role)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the development realm has no " + role));
     }
 
