@@ -63,7 +63,7 @@ import tw.laborcloud.events.Topics;
  * metadata SCRAM reads): the broker talks to its controller as the admin with SASL/PLAIN too, so no anonymous
  * principal needs to be a super user.
  */
-final class KafkaBroker {
+final class KafkaBroker implements ChildPart {
     private static final String CLIENT_LISTENER = "SASL_PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final String SCRAM = "SCRAM-SHA-512";
@@ -102,8 +102,24 @@ final class KafkaBroker {
                 config.dataDir().resolve("logs").resolve("kafka.log"));
     }
 
-    ChildProcess process() {
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public ChildProcess process() {
         return process;
+    }
+
+    @Override
+    public String probe() {
+        return "AdminClient describeCluster on " + bootstrapServers();
+    }
+
+    @Override
+    public Duration startTimeout() {
+        return config.kafkaStartTimeout();
     }
 
     String bootstrapServers() {
@@ -146,9 +162,10 @@ final class KafkaBroker {
 
     /**
      * Writes server.properties and the credentials files, formats the storage on first use, starts the broker
-     * (does not wait; {@link #healthy()} provisions users, topics and ACLs once it answers).
+     * (does not wait; {@link #healthy(Readiness)} provisions users, topics and ACLs once it answers).
      */
-    void start() {
+    @Override
+    public void start() {
         try {
             Files.createDirectories(logDir);
             writeSecret(properties, serverProperties());
@@ -226,7 +243,8 @@ final class KafkaBroker {
      * True when the TCP port answers, the principals, topics and ACLs are in place (provisioned on the first call
      * that finds the broker up after each start) and the admin principal can describe the cluster over SCRAM.
      */
-    boolean healthy() {
+    @Override
+    public boolean healthy(Readiness readiness) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", config.kafkaPort()), 1000);
         } catch (IOException e) {
@@ -334,7 +352,8 @@ final class KafkaBroker {
         return Admin.create(props);
     }
 
-    void stop(Duration grace) {
+    @Override
+    public void stop(Duration grace) {
         process.stop(grace);
     }
 

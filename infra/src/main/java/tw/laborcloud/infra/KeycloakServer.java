@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * Its database is an H2 file under {@code <dataDir>/keycloak/}, named with {@code --db-url}, so the realm and the
  * users created at run time survive a restart and nothing of it is kept inside the shared distribution.
  */
-final class KeycloakServer {
+final class KeycloakServer implements ChildPart {
     static final String REALM = "laborcloud";
     static final String REALM_RESOURCE = "keycloak/laborcloud-realm.json";
     /** The production realm (./run --prod): no users, no password grants, secrets and addresses as ${ENV} placeholders. */
@@ -76,8 +76,30 @@ final class KeycloakServer {
                 dbDir, config.dataDir().resolve("logs").resolve("keycloak.log"));
     }
 
-    ChildProcess process() {
+    @Override
+    public String name() {
+        return "keycloak";
+    }
+
+    @Override
+    public ChildProcess process() {
         return process;
+    }
+
+    /** The realm's discovery document answers: the realm is imported and tokens can be had. */
+    @Override
+    public boolean healthy(Readiness readiness) {
+        return readiness.httpOk(healthUrl());
+    }
+
+    @Override
+    public String probe() {
+        return "GET " + healthUrl();
+    }
+
+    @Override
+    public Duration startTimeout() {
+        return config.keycloakStartTimeout();
     }
 
     String url() {
@@ -103,7 +125,8 @@ final class KeycloakServer {
     }
 
     /** Copies the realm file into the import folder, installs the login theme and starts the server (does not wait). */
-    void start() {
+    @Override
+    public void start() {
         checkInstalled();
         checkRealmKind();
         installTheme();
@@ -188,7 +211,8 @@ final class KeycloakServer {
         }
     }
 
-    void stop(Duration grace) {
+    @Override
+    public void stop(Duration grace) {
         process.stop(grace);
     }
 

@@ -129,31 +129,20 @@ public final class LocalStack implements AutoCloseable {
         Log.info("starting the local stack in %s", config.dataDir());
 
         boolean firstKeycloakStart = !keycloak.hasDatabase();
-        Instant keycloakT0 = Instant.now();
-        launch(keycloak::start);
+        Instant keycloakT0 = launchChild(keycloak);
         Log.info("keycloak: starting %s (pid %d, %s; log %s)", keycloak.url(), keycloak.process().pid(),
                 firstKeycloakStart ? "first start: creates its database, imports the realm"
                         : "database " + keycloak.databaseDir(), keycloak.process().logFile());
-
-        Instant kafkaT0 = Instant.now();
-        launch(kafka::start);
+        Instant kafkaT0 = launchChild(kafka);
         Log.info("kafka: starting broker %s (pid %d, log %s)", kafka.bootstrapServers(), kafka.process().pid(),
                 kafka.process().logFile());
-        ledger.record(childPids());
 
         mongo.start();
         mail.startSmtp();
         mail.startInbox();
 
-        readiness.await("kafka", kafka.process(), config.kafkaStartTimeout(), kafka::healthy,
-                "AdminClient describeCluster on " + kafka.bootstrapServers());
-        startTimes.put("kafka", Duration.between(kafkaT0, Instant.now()));
-        Log.info("kafka: healthy after %s", seconds(startTimes.get("kafka")));
-
-        readiness.awaitHttp("keycloak", keycloak.process(), config.keycloakStartTimeout(), keycloak.healthUrl());
-        startTimes.put("keycloak", Duration.between(keycloakT0, Instant.now()));
-        Log.info("keycloak: healthy after %s", seconds(startTimes.get("keycloak")));
-        ledger.record(childPids());
+        awaitChild(kafka, kafkaT0);
+        awaitChild(keycloak, keycloakT0);
 
         if (config.startServices()) {
             startServices();
@@ -342,21 +331,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public void stopKeycloak() {
-        keycloak.stop(config.stopTimeout());
-        Log.info("keycloak: stopped");
+        stopChild(keycloak);
     }
 
     /** Starts Keycloak again (same database) and waits until the realm answers. */
     public void startKeycloak() {
-        Instant t0 = Instant.now();
-        if (!keycloak.process().isAlive()) {
-            launch(keycloak::start);
-            ledger.record(childPids());
-        }
-        readiness.awaitHttp("keycloak", keycloak.process(), config.keycloakStartTimeout(), keycloak.healthUrl());
-        startTimes.put("keycloak", Duration.between(t0, Instant.now()));
-        ledger.record(childPids());
-        Log.info("keycloak: healthy after %s", seconds(startTimes.get("keycloak")));
+        awaitChild(keycloak, launchChild(keycloak));
     }
 
     public boolean isKeycloakRunning() {
@@ -364,25 +344,39 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public void stopKafka() {
-        kafka.stop(config.stopTimeout());
-        Log.info("kafka: stopped");
+        stopChild(kafka);
     }
 
     /** Starts the broker again (same log dirs) and waits until it answers. */
     public void startKafka() {
-        Instant t0 = Instant.now();
-        if (!kafka.process().isAlive()) {
-            launch(kafka::start);
-            ledger.record(childPids());
-        }
-        readiness.await("kafka", kafka.process(), config.kafkaStartTimeout(), kafka::healthy,
-                "AdminClient describeCluster on " + kafka.bootstrapServers());
-        startTimes.put("kafka", Duration.between(t0, Instant.now()));
-        Log.info("kafka: healthy after %s", seconds(startTimes.get("kafka")));
+        awaitChild(kafka, launchChild(kafka));
     }
 
     public boolean isKafkaRunning() {
         return kafka.process().isAlive();
+    }
+
+    /** Starts a child part unless it runs (does not wait) and records its pid; when it began. */
+    private Instant launchChild(ChildPart part) {
+        Instant t0 = Instant.now();
+        if (!part.process().isAlive()) {
+            launch(part::start);
+            ledger.record(childPids());
+        }
+        return t0;
+    }
+
+    /** The one wait of every child part: until it is healthy, it exits, or its start timeout passes. */
+    private void awaitChild(ChildPart part, Instant since) {
+        readiness.await(part.name(), part.process(), part.startTimeout(), () -> part.healthy(readiness), part.probe());
+        startTimes.put(part.name(), Duration.between(since, Instant.now()));
+        ledger.record(childPids());
+        Log.info("%s: healthy after %s", part.name(), seconds(startTimes.get(part.name())));
+    }
+
+    private void stopChild(ChildPart part) {
+        part.stop(config.stopTimeout());
+        Log.info("%s: stopped", part.name());
     }
 
     /** SMTP and IMAP go down (connections refused); the inbox page stays up and keeps the mails received so far. */
