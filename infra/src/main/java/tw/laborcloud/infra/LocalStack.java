@@ -6,21 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 
 /**
@@ -39,7 +30,6 @@ public final class LocalStack implements AutoCloseable {
     /** The Kafka broker's admin principal (super user), for {@link #kafkaClientProperties(String)}. */
     public static final String KAFKA_ADMIN = KafkaAcls.ADMIN;
 
-    static final String PROJECT_VERSION = "0.1.0-SNAPSHOT";
 
     private final StackConfig config;
     private final boolean launcher;
@@ -49,21 +39,19 @@ public final class LocalStack implements AutoCloseable {
     private final StackSecrets secrets;
     private final MongoWireStore mongo;
     private final MailServer mail;
-    private final Map<String, ChildProcess> services = new ConcurrentHashMap<>();
     private final Map<String, Duration> startTimes = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
     private final Readiness readiness = new Readiness(() -> this.stopping);
     private final ProcessLedger ledger;
+    private final ServiceInstances services;
     private volatile boolean stopping;
     private boolean stopped;
     private volatile boolean launched;
     private RunLock lock;
     private Thread shutdownHook;
     private volatile Duration startupTime = Duration.ZERO;
-    /** Arguments some services get until {@link #endTemporaryServiceArgs()} (the demo seeding's fixed captcha). */
-    private final Map<String, List<String>> temporaryArgs = new ConcurrentHashMap<>();
 
-    private LocalStack(StackConfig config, boolean launcher) {
+    private LocalStack(StackConfig config, boolean launcher, Map<String, List<String>> temporaryServiceArgs) {
         this.config = config;
         this.launcher = launcher;
         this.kafka = new KafkaBroker(config);
@@ -72,6 +60,8 @@ public final class LocalStack implements AutoCloseable {
         this.mongo = new MongoWireStore(config);
         this.mail = new MailServer(config);
         this.ledger = new ProcessLedger(config.dataDir());
+        this.services = new ServiceInstances(config, readiness, this::serviceArguments, this::launch, startTimes,
+                temporaryServiceArgs);
     }
 
     // ---- start / stop -------------------------------------------------------------------------------------------
@@ -95,9 +85,7 @@ public final class LocalStack implements AutoCloseable {
     /** As {@link #start(StackConfig)}, with arguments for some services until {@link #endTemporaryServiceArgs()}. */
     static LocalStack start(StackConfig config, boolean launcher, Map<String, List<String>> temporaryServiceArgs) {
         setDefaultLogLevels();
-        LocalStack stack = new LocalStack(config, launcher);
-        temporaryServiceArgs.forEach((service, args) -> stack.temporaryArgs.put(StackConfig.serviceOf(service),
-                List.copyOf(args)));
+        LocalStack stack = new LocalStack(config, launcher, temporaryServiceArgs);
         try {
             stack.startAll();
             return stack;
@@ -120,9 +108,7 @@ public final class LocalStack implements AutoCloseable {
         checkPorts();
         keycloak.checkInstalled();
         if (config.startServices()) {
-            Map<String, Path> jars = new LinkedHashMap<>();
-            config.services().forEach(service -> jars.put(service, serviceJar(service)));
-            ServiceLayout.removeStale(config.dataDir().resolve("run"), jars);
+            services.prepare();
         }
         registerShutdownHook();
         launched = true;
@@ -145,47 +131,11 @@ public final class LocalStack implements AutoCloseable {
         awaitChild(keycloak, keycloakT0);
 
         if (config.startServices()) {
-            startServices();
+            services.startAll();
         }
         startupTime = Duration.between(t0, Instant.now());
         ledger.record(childPids());
         Log.info("stack up after %s, %d MB RSS", seconds(startupTime), memoryMegabytes());
-    }
-
-    private void startServices() {
-        List<String> first = config.allInstances().stream()
-                .filter(s -> !StackConfig.serviceOf(s).equals("gateway")).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "service-starter");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            CompletionService<String> done = new ExecutorCompletionService<>(pool);
-            for (String name : first) {
-                done.submit(() -> {
-                    startService(name);
-                    return name;
-                });
-            }
-            for (int i = 0; i < first.size(); i++) {
-                Future<String> f = done.take();
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new StackException("service start failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted while starting services", e);
-        } finally {
-            pool.shutdownNow();
-        }
-        if (config.services().contains("gateway")) {
-            config.instances("gateway").forEach(this::startService);
-        }
     }
 
     /**
@@ -210,13 +160,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Log.info("stopping the local stack (%s)", config.dataDir());
         Duration grace = config.stopTimeout();
-        List<Thread> stoppers = new ArrayList<>();
-        for (ChildProcess p : services.values()) {
-            stoppers.add(Thread.ofVirtual().name("stop-" + p.name()).start(() -> p.stop(grace)));
-        }
-        for (Thread t : stoppers) {
-            joinQuietly(t);
-        }
+        services.stopAll(grace);
         keycloak.stop(grace);
         kafka.stop(grace);
         mail.stop();
@@ -255,79 +199,36 @@ public final class LocalStack implements AutoCloseable {
      * {@code name} is a service (its first instance) or an instance such as {@code registration-service-2}.
      */
     public void startService(String name) {
-        StackConfig.serviceOf(name);
-        ChildProcess p = services.computeIfAbsent(name, this::newServiceProcess);
-        if (p.isAlive()) {
-            readiness.awaitHttp(name, p, config.serviceStartTimeout(), serviceHealthUrl(name));
-            return;
-        }
-        Instant t0 = Instant.now();
-        launch(p::start);
-        ledger.record(childPids());
-        Log.info("%s: starting on port %d (pid %d, log %s)", name, config.instancePort(name), p.pid(), p.logFile());
-        try {
-            readiness.awaitHttp(name, p, config.serviceStartTimeout(), serviceHealthUrl(name));
-        } catch (RuntimeException e) {
-            p.stop(Duration.ofSeconds(5));
-            throw e;
-        }
-        startTimes.put(name, Duration.between(t0, Instant.now()));
-        Log.info("%s: healthy after %s", name, seconds(startTimes.get(name)));
+        services.start(name);
     }
 
     /** SIGTERM (graceful shutdown), then SIGKILL after {@link StackConfig#stopTimeout()}. */
     public void stopService(String name) {
-        ChildProcess p = services.get(instance(name));
-        if (p != null) {
-            p.stop(config.stopTimeout());
-            Log.info("%s: stopped", name);
-        }
+        services.stop(name);
     }
 
     /** SIGKILL, no shutdown (a crash). */
     public void killService(String name) {
-        ChildProcess p = services.get(instance(name));
-        if (p != null) {
-            p.kill();
-            Log.info("%s: killed", name);
-        }
+        services.kill(name);
     }
 
-    /**
-     * Restarts, one instance at a time, every service that was started with temporary arguments, now without them
-     * (the other instances keep serving meanwhile).
-     */
+    /** Restarts the services that were started with temporary arguments, now without them. */
     void endTemporaryServiceArgs() {
-        List<String> changed = List.copyOf(temporaryArgs.keySet());
-        temporaryArgs.clear();
-        for (String service : changed) {
-            for (String name : config.instances(service)) {
-                stopService(name);
-                services.remove(name);
-                startService(name);
-            }
-        }
+        services.endTemporaryArgs();
     }
 
     public boolean isServiceRunning(String name) {
-        ChildProcess p = services.get(instance(name));
-        return p != null && p.isAlive();
+        return services.isRunning(name);
     }
 
     /** The process id of a running service instance, for a test's diagnosis (a thread dump); empty if it is down. */
     public OptionalLong servicePid(String name) {
-        ChildProcess p = services.get(instance(name));
-        return p != null && p.isAlive() ? OptionalLong.of(p.pid()) : OptionalLong.empty();
+        return services.pid(name);
     }
 
     /** Every service instance this stack runs (with one replica: the service names), in start order. */
     public List<String> serviceInstances() {
         return config.startServices() ? config.allInstances() : List.of();
-    }
-
-    private static String instance(String name) {
-        StackConfig.serviceOf(name);
-        return name;
     }
 
     public void stopKeycloak() {
@@ -361,7 +262,6 @@ public final class LocalStack implements AutoCloseable {
         Instant t0 = Instant.now();
         if (!part.process().isAlive()) {
             launch(part::start);
-            ledger.record(childPids());
         }
         return t0;
     }
@@ -464,7 +364,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String serviceHealthUrl(String name) {
-        return serviceUrl(name) + "/actuator/health";
+        return services.healthUrl(name);
     }
 
     public Path logDir() {
@@ -589,45 +489,7 @@ public final class LocalStack implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /**
-     * An instance's process, from the layout of its service's current build ({@link ServiceLayout}); made at the
-     * instance's first start, so its restarts (a test's crash and recovery) run the same build.
-     */
-    private ChildProcess newServiceProcess(String name) {
-        String service = StackConfig.serviceOf(name);
-        Path launchJar = ServiceLayout.prepare(serviceJar(service), config.dataDir().resolve("run"), service);
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", launchJar.toString()));
-        command.addAll(serviceArguments(name));
-        command.addAll(temporaryArgs.getOrDefault(service, List.of()));
-        return new ChildProcess(name, command, Map.of(), n -> false, config.dataDir().resolve("work").resolve(name),
-                logFile(name));
-    }
-
-    /** {@code <repoRoot>/<module>/target/<module>-0.1.0-SNAPSHOT-exec.jar} (or the newest {@code *-exec.jar}). */
-    private Path serviceJar(String name) {
-        Path target = config.repoRoot().resolve(name).resolve("target");
-        Path expected = target.resolve(name + "-" + PROJECT_VERSION + "-exec.jar");
-        if (Files.isRegularFile(expected)) {
-            return expected;
-        }
-        if (Files.isDirectory(target)) {
-            try (Stream<Path> files = Files.list(target)) {
-                Optional<Path> any = files
-                        .filter(f -> f.getFileName().toString().startsWith(name + "-")
-                                && f.getFileName().toString().endsWith("-exec.jar"))
-                        .max(Comparator.comparing(f -> f.toFile().lastModified()));
-                if (any.isPresent()) {
-                    return any.get();
-                }
-            } catch (IOException ignored) {
-                // reported below
-            }
-        }
-        throw new StackException("no runnable jar for " + name + ": expected " + expected
-                + "; build it first with `./mvnw -DskipTests install` (./run does that)");
-    }
-
+    /** Starts a process unless the stack is stopping, then records the children's pids. */
     private void launch(Runnable starter) {
         synchronized (lifecycle) {
             if (stopping) {
@@ -635,6 +497,7 @@ public final class LocalStack implements AutoCloseable {
             }
             starter.run();
         }
+        ledger.record(childPids());
     }
 
     private void checkPorts() {
@@ -659,7 +522,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private List<ChildProcess> allChildren() {
-        List<ChildProcess> all = new ArrayList<>(services.values());
+        List<ChildProcess> all = new ArrayList<>(services.processes());
         all.add(keycloak.process());
         all.add(kafka.process());
         return all;
@@ -668,14 +531,6 @@ public final class LocalStack implements AutoCloseable {
     private void registerShutdownHook() {
         shutdownHook = new Thread(this::stop, "local-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-    }
-
-    private static void joinQuietly(Thread t) {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static String seconds(Duration d) {
