@@ -1,11 +1,11 @@
 package tw.laborcloud.review.cases;
 
-import static tw.laborcloud.review.decision.SignOffRules.entry;
-import static tw.laborcloud.review.decision.SignOffRules.optionalText;
-import static tw.laborcloud.review.decision.SignOffRules.requireOtherOfficer;
-import static tw.laborcloud.review.decision.SignOffRules.requireRevision;
-import static tw.laborcloud.review.decision.SignOffRules.requiredText;
-import static tw.laborcloud.review.decision.SignOffRules.taipei;
+import static tw.laborcloud.review.signoff.SignOffRules.entry;
+import static tw.laborcloud.review.signoff.SignOffRules.optionalText;
+import static tw.laborcloud.review.signoff.SignOffRules.requireOtherOfficer;
+import static tw.laborcloud.review.signoff.SignOffRules.requireRevision;
+import static tw.laborcloud.review.signoff.SignOffRules.requiredText;
+import static tw.laborcloud.review.signoff.SignOffRules.taipei;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +31,8 @@ import tw.laborcloud.platform.web.ApiException;
 import tw.laborcloud.platform.web.CorrelationIds;
 import tw.laborcloud.platform.web.FieldViolation;
 import tw.laborcloud.review.audit.Actor;
-import tw.laborcloud.review.decision.AuditedActions;
-import tw.laborcloud.review.decision.SignOffRules;
+import tw.laborcloud.review.signoff.AuditedActions;
+import tw.laborcloud.review.signoff.SignOffRules;
 import tw.laborcloud.review.cases.ReviewCase.Outcome;
 import tw.laborcloud.review.cases.ReviewCase.Proposal;
 import tw.laborcloud.review.cases.ReviewCase.RequestedDocument;

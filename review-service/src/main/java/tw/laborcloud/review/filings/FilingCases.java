@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import tw.laborcloud.platform.inbound.AppliedEvents;
 import tw.laborcloud.platform.outbox.PendingEvent;
-import tw.laborcloud.review.decision.Revisions;
+import tw.laborcloud.review.signoff.Revisions;
 
 @Repository
 public class FilingCases {

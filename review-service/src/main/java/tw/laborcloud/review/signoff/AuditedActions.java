@@ -1,4 +1,4 @@
-package tw.laborcloud.review.decision;
+package tw.laborcloud.review.signoff;
 
 import java.util.function.Supplier;
 

@@ -1,4 +1,4 @@
-package tw.laborcloud.review.decision;
+package tw.laborcloud.review.signoff;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package tw.laborcloud.review.decision;
+package tw.laborcloud.review.signoff;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
