@@ -19,7 +19,7 @@ import tw.laborcloud.platform.web.FieldViolation;
  * already used. Violations are on {@code documents.<KIND>}, as the validators name them.
  */
 @Component
-class DocumentReferences {
+public class DocumentReferences {
 
     private final UploadTickets tickets;
     private final Registrations registrations;
@@ -33,7 +33,7 @@ class DocumentReferences {
      * @param own the registration the supplements are for (its uploads are its own); null for a new one
      * @param refused violations found already: a field refused for its form is not checked again
      */
-    List<FieldViolation> check(List<RegistrationRequest.DocumentRef> documents, Registration own,
+    public List<FieldViolation> check(List<RegistrationRequest.DocumentRef> documents, Registration own,
             List<FieldViolation> refused, Instant now) {
         if (documents != null && documents.size() > DocumentKind.values().length) {
             return List.of(); // refused whole by the validators (too many), not walked
@@ -67,14 +67,14 @@ class DocumentReferences {
      * What the tickets of checked references vouch for: each file's name, size and SHA-256 (none for a
      * ticket of version 1, issued before tickets carried them).
      */
-    List<Registration.UploadedFile> uploadedFiles(List<RegistrationRequest.DocumentRef> documents) {
+    public List<Registration.UploadedFile> uploadedFiles(List<RegistrationRequest.DocumentRef> documents) {
         return documents.stream().flatMap(d -> tickets.facts(d.ticket()).flatMap(UploadTickets.Facts::uploadedFile)
                 .map(f -> new Registration.UploadedFile(d.kind(), d.uploadId(), f.name(), f.size(), f.sha256()))
                 .stream()).toList();
     }
 
     /** The uploads of a request, to be kept with the registration as used. */
-    static List<String> uploadIds(List<RegistrationRequest.DocumentRef> documents) {
+    public static List<String> uploadIds(List<RegistrationRequest.DocumentRef> documents) {
         return documents.stream().map(RegistrationRequest.DocumentRef::uploadId).distinct().toList();
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import tw.laborcloud.events.registration.UnionDetails;
 import tw.laborcloud.events.review.SupplementRequested;
 import tw.laborcloud.platform.outbox.PendingEvent;
+import tw.laborcloud.registration.account.PasswordAttempts;
 import tw.laborcloud.registration.account.PasswordHash;
 
 /**

@@ -75,45 +75,10 @@ class RegistrationController {
         return StatusView.of(service.confirmEmail(applicationId, body == null ? null : body.token()));
     }
 
-    /** The replacements for a supplement request; the answer is the new status (documents being checked again). */
-    @Operation(summary = "補件", description = "對要求補正之申請，上傳並送出補正文件（須附申請時之立案證書字號）。")
-    @PostMapping("/{applicationId}/supplements")
-    StatusView submitSupplements(@PathVariable String applicationId, @RequestBody SupplementRequest body) {
-        return StatusView.of(service.submitSupplements(applicationId,
-                body == null ? new SupplementRequest(null, null, null) : body));
-    }
-
     record ConfirmationRequest(String token) {
     }
 
     record Receipt(String applicationId, String certificateNo, String unionName, Instant submittedAt,
             ApplicationStatus status, String statusLabel, List<String> warnings) {
-    }
-
-    /**
-     * What the applicant may see with both numbers; never the password hash or the uploads.
-     * While supplements are awaited it carries what the page needs to render their form.
-     */
-    record StatusView(String applicationId, String certificateNo, String unionName, Instant submittedAt,
-            ApplicationStatus status, String statusLabel, boolean contactEmailConfirmed, int documentsRound,
-            Instant documentsVerifiedAt, Instant supplementRequestedAt, List<RequestedDocumentView> supplementDocuments,
-            String supplementNote, Instant supplementsReceivedAt, Instant decidedAt, String rejectionReason,
-            Instant activatedAt) {
-
-        static StatusView of(Registration r) {
-            List<RequestedDocumentView> requested = r.supplementDocuments() == null ? List.of()
-                    : r.supplementDocuments().stream()
-                            .map(d -> new RequestedDocumentView(d.kind(), DocumentKind.labelOf(d.kind()), d.reason()))
-                            .toList();
-            return new StatusView(r.applicationId(), r.certificateNo(), r.unionName(), r.submittedAt(), r.status(),
-                    r.status().label(), r.emailConfirmation() != null && r.emailConfirmation().confirmedAt() != null,
-                    r.currentRound(), r.documentsVerifiedAt(), r.supplementRequestedAt(), requested,
-                    r.supplementNote(), r.supplementsReceivedAt(), r.decidedAt(),
-                    Registration.REJECTED.equals(r.decision()) ? r.decisionReason() : null, r.activatedAt());
-        }
-    }
-
-    /** A document the bureau asked to replace: its kind, the form's label for it and the officer's reason. */
-    record RequestedDocumentView(String kind, String label, String reason) {
     }
 }

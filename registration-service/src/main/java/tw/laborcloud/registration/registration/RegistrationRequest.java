@@ -77,7 +77,7 @@ public record RegistrationRequest(
     public record DocumentRef(String kind, String uploadId, String ticket) {
 
         /** The reference as it is stored and announced: kind and upload, the ticket having done its work. */
-        DocumentRef withoutTicket() {
+        public DocumentRef withoutTicket() {
             return new DocumentRef(kind, uploadId, null);
         }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import tw.laborcloud.platform.web.FieldViolation;
+import tw.laborcloud.registration.account.PasswordPolicy;
 
 /**
  * Checks the registration form field by field, every rule of the source form plus the
@@ -265,7 +266,7 @@ public final class RegistrationValidator {
     }
 
     /** The form of an id the document service hands out for an upload (the supplement form uses it too). */
-    static boolean isUploadId(String value) {
+    public static boolean isUploadId(String value) {
         return value != null && UPLOAD_ID.matcher(value).matches();
     }
 

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Repository;
 
 import tw.laborcloud.platform.inbound.AppliedEvents;
 import tw.laborcloud.platform.outbox.PendingEvent;
+import tw.laborcloud.registration.account.PasswordAttempts;
 
 /** Storage of registrations; every change is one single-document write. */
 @Repository

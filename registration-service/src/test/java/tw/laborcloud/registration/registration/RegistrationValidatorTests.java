@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import tw.laborcloud.platform.web.FieldViolation;
+import tw.laborcloud.registration.account.PasswordPolicy;
 import tw.laborcloud.registration.registration.RegistrationRequest.AddressInput;
 import tw.laborcloud.registration.registration.RegistrationRequest.CountsInput;
 

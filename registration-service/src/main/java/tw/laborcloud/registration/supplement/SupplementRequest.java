@@ -1,6 +1,8 @@
-package tw.laborcloud.registration.registration;
+package tw.laborcloud.registration.supplement;
 
 import java.util.List;
+
+import tw.laborcloud.registration.registration.RegistrationRequest;
 
 /**
  * The applicant's answer to a supplement request: the replacement uploads, one per requested

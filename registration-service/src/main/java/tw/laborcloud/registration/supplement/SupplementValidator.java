@@ -1,4 +1,4 @@
-package tw.laborcloud.registration.registration;
+package tw.laborcloud.registration.supplement;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +8,9 @@ import java.util.Set;
 
 import tw.laborcloud.events.review.SupplementRequested;
 import tw.laborcloud.platform.web.FieldViolation;
+import tw.laborcloud.registration.registration.DocumentKind;
+import tw.laborcloud.registration.registration.RegistrationRequest;
+import tw.laborcloud.registration.registration.RegistrationValidator;
 
 /**
  * Checks the replacement documents against what the bureau asked for: every requested kind

@@ -1,4 +1,4 @@
-package tw.laborcloud.registration.registration;
+package tw.laborcloud.registration.account;
 
 import java.util.ArrayList;
 import java.util.List;

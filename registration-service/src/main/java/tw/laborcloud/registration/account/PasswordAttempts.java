@@ -1,4 +1,4 @@
-package tw.laborcloud.registration.registration;
+package tw.laborcloud.registration.account;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package tw.laborcloud.registration.registration;
+package tw.laborcloud.registration.supplement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import tw.laborcloud.events.review.SupplementRequested.RequestedDocument;
 import tw.laborcloud.platform.web.FieldViolation;
+import tw.laborcloud.registration.registration.RegistrationRequest;
 
 class SupplementValidatorTests {
 
