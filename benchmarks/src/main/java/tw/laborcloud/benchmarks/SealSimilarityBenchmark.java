@@ -14,8 +14,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import tw.laborcloud.platform.seal.SealSimilarity;
 import tw.laborcloud.platform.test.SealImages;
+import tw.laborcloud.seal.SealSimilarity;
 
 /**
  * The two seal steps on an application's path: the document service computes the uploaded

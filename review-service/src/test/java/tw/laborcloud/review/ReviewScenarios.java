@@ -40,13 +40,13 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import tw.laborcloud.events.Topics;
-import tw.laborcloud.platform.seal.SealSimilarity;
 import tw.laborcloud.platform.test.KafkaTestClient;
 import tw.laborcloud.platform.test.SealImages;
 import tw.laborcloud.review.audit.AuditTrail;
 import tw.laborcloud.review.cases.CaseStatus;
 import tw.laborcloud.review.cases.Cases;
 import tw.laborcloud.review.filings.FilingCases;
+import tw.laborcloud.seal.SealSimilarity;
 
 @SpringBootTest
 @AutoConfigureMockMvc

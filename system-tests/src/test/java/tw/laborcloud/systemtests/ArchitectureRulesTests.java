@@ -19,7 +19,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * The module boundaries of {@code style.md}, kept by rules instead of habit, over the main
  * classes of every module (this module has them all on its class path): services talk only
  * through events and HTTP, never through each other's classes; {@code events/} is the contract
- * and depends on nothing of ours; {@code platform/} is shared mechanics and knows no service;
+ * and depends on nothing of ours; {@code platform/} is shared mechanics and knows no service; {@code seal/}, the
+ * seal comparison, is domain code that depends on nothing of ours;
  * within a service, a controller uses the repositories of its own feature only.
  */
 class ArchitectureRulesTests {
@@ -36,7 +37,7 @@ class ArchitectureRulesTests {
                 .importPackages("tw.laborcloud");
         // the rules mean something only over every module's classes
         for (String module : java.util.stream.Stream.concat(java.util.Arrays.stream(SERVICES),
-                java.util.stream.Stream.of("events", "platform")).toList()) {
+                java.util.stream.Stream.of("events", "platform", "seal")).toList()) {
             org.assertj.core.api.Assertions.assertThat(classes.stream()
                     .filter(c -> c.getPackageName().startsWith("tw.laborcloud." + module)).count())
                     .as("classes of %s imported", module).isGreaterThan(5);
@@ -65,6 +66,14 @@ class ArchitectureRulesTests {
         noClasses().that().resideInAPackage("tw.laborcloud.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage(servicePackages())
                 .because("platform/ holds the mechanics every service shares")
+                .check(classes);
+    }
+
+    @Test
+    void theSealComparisonIsDomainCodeThatDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("tw.laborcloud.seal..")
+                .should().dependOnClassesThat().resideInAnyPackage(ours("seal"))
+                .because("seal/ is the comparison alone (JDK only), used by the document and review services")
                 .check(classes);
     }
 
@@ -114,7 +123,7 @@ class ArchitectureRulesTests {
     /** Our packages other than the one named. */
     private static String[] ours(String except) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(SERVICES),
-                java.util.stream.Stream.of("platform", "infra", "systemtests", "benchmarks", "events"))
+                java.util.stream.Stream.of("platform", "seal", "infra", "systemtests", "benchmarks", "events"))
                 .filter(p -> !p.equals(except)).map(p -> "tw.laborcloud." + p + "..").toArray(String[]::new);
     }
 }

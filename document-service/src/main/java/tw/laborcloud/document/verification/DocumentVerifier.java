@@ -22,7 +22,7 @@ import tw.laborcloud.document.upload.Uploads;
 import tw.laborcloud.events.document.CertificateReading;
 import tw.laborcloud.events.document.DocumentsVerified.VerifiedDocument;
 import tw.laborcloud.events.registration.RegistrationSubmitted.SubmittedDocument;
-import tw.laborcloud.platform.seal.SealSimilarity;
+import tw.laborcloud.seal.SealSimilarity;
 
 /**
  * Checks one document an application refers to, after the claim: what the claim found

@@ -31,8 +31,6 @@ import tw.laborcloud.document.reading.CertificateCorpus;
 import tw.laborcloud.document.upload.EarlierUploads;
 import tw.laborcloud.document.upload.Uploads;
 import tw.laborcloud.events.Topics;
-import tw.laborcloud.platform.seal.SealSimilarity;
-import tw.laborcloud.platform.test.SealImages;
 import tw.laborcloud.events.document.CertificateReading;
 import tw.laborcloud.events.document.DocumentsVerified;
 import tw.laborcloud.events.document.DocumentsVerified.Verdict;
@@ -41,6 +39,8 @@ import tw.laborcloud.events.registration.DocumentsReplaced;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
 import tw.laborcloud.events.registration.RegistrationSubmitted.SubmittedDocument;
 import tw.laborcloud.platform.outbox.PendingEvent;
+import tw.laborcloud.platform.test.SealImages;
+import tw.laborcloud.seal.SealSimilarity;
 
 /**
  * From uploads and events on Kafka (RegistrationSubmitted, DocumentsReplaced) to

@@ -49,7 +49,7 @@ public record DocumentsVerified(
      * One document's result. {@code findings} are named codes such as
      * {@code UPLOAD_MISSING} or {@code PDF_ENCRYPTED}; empty means no finding.
      * {@code sealImprint} (union seals only, null otherwise or when the image shows no ink) is
-     * the seal's normalised ink map ({@code SealSimilarity.imprint} in platform), so that the
+     * the seal's normalised ink map ({@code SealSimilarity.imprint} in seal/), so that the
      * review service can compare it with the registered seal without fetching the file.
      * {@code certificateReading} (the registration certificate only, null otherwise and before version 4) is what
      * was read on the certificate and how it compares with the form.

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 import tw.laborcloud.events.document.DocumentsVerified;
 import tw.laborcloud.events.registration.DocumentKinds;
 import tw.laborcloud.events.registration.RegistrationSubmitted;
-import tw.laborcloud.platform.seal.SealSimilarity;
 import tw.laborcloud.review.cases.ReviewCase;
+import tw.laborcloud.seal.SealSimilarity;
 
 /**
  * Puts the uploaded union seal beside the registered one and scores their likeness. The

@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import tw.laborcloud.platform.seal.SealSimilarity;
+import tw.laborcloud.seal.SealSimilarity;
 
 /**
  * Reads seal images safely: the format is taken from the content (not the file name), and

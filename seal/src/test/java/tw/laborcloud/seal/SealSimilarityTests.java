@@ -1,4 +1,4 @@
-package tw.laborcloud.platform.seal;
+package tw.laborcloud.seal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import tw.laborcloud.platform.test.SealImages;
-import tw.laborcloud.platform.seal.SealSimilarity.Score;
+import tw.laborcloud.seal.SealSimilarity.Score;
 
 class SealSimilarityTests {
 
