@@ -8,17 +8,6 @@ const HEALTH_EVERY = 3; // health probes every third refresh (15 s)
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf',
   '#7f7f7f', '#bcbd22'];
 
-const EVENT_NAMES = {
-  RegistrationSubmitted: '註冊申請送出',
-  DocumentsVerified: '文件檢核完成',
-  ApplicationApproved: '申請核准',
-  ApplicationRejected: '申請駁回',
-  AccountActivated: '帳號開通',
-  ContactEmailConfirmed: '聯絡信箱確認',
-  EmailConfirmationRequested: '寄送信箱認證信',
-  DocumentsReplaced: '補正文件送出',
-  SupplementRequested: '通知補件',
-};
 const OUTCOMES = { PROCESSED: '已處理', DEAD_LETTERED: '死信', PENDING: '等待處理' };
 const DL_STATUS = { WAITING: '待處理', REPLAYING: '重送中', REPLAYED: '已重送' };
 const TOPIC_KINDS = { BUSINESS: '業務事件', DEAD_LETTER: '死信', OTHER: '其他' };
@@ -224,7 +213,7 @@ async function loadDeadLetters() {
     el('td', {}, d.group || ''),
     el('td', {}, d.originalTopic || ''),
     el('td', {}, el('code', {}, d.key || '')),
-    el('td', {}, EVENT_NAMES[d.eventType] || d.eventType || ''),
+    el('td', {}, d.eventLabel || d.eventType || ''),
     el('td', { class: 'error' }, shortType(d.errorType), d.errorType ? '：' : '', d.error || ''),
     el('td', { class: 'status-' + d.status }, DL_STATUS[d.status] || d.status,
       d.replayedBy ? el('div', { class: 'muted' }, d.replayedBy, ' ', time(d.replayedAt)) : null),
@@ -318,7 +307,7 @@ async function trace(q) {
   try {
     const t = await api('/api/ops/trace?q=' + encodeURIComponent(q));
     const steps = t.steps.map(s => el('li', {},
-      el('div', { class: 'step-head' }, time(s.occurredAt), '　', EVENT_NAMES[s.eventType] || s.eventType,
+      el('div', { class: 'step-head' }, time(s.occurredAt), '　', s.eventLabel || s.eventType,
         el('span', { class: 'muted' }, '（', s.eventType, '）')),
       el('div', { class: 'step-meta' }, '主題 ', s.topic, '｜', s.deliveries.map(d => '#' + d.partition + ' @' + d.offset
         + (d.replayedBy ? '（' + d.replayedBy + ' 重送）' : '')).join('、'),

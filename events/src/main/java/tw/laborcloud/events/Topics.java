@@ -61,27 +61,27 @@ public final class Topics {
 
     /** Every topic with the record it carries, the service that writes it and the groups that read it. */
     public static final List<EventTopic<?>> ALL = List.of(
-            new EventTopic<>(REGISTRATION_SUBMITTED, RegistrationSubmitted.class, REGISTRATION_SERVICE,
+            new EventTopic<>(REGISTRATION_SUBMITTED, "註冊申請送出", RegistrationSubmitted.class, REGISTRATION_SERVICE,
                     Set.of(DOCUMENT_SERVICE, REVIEW_SERVICE, NOTIFICATION_SERVICE)),
-            new EventTopic<>(DOCUMENTS_VERIFIED, DocumentsVerified.class, DOCUMENT_SERVICE,
+            new EventTopic<>(DOCUMENTS_VERIFIED, "文件檢核完成", DocumentsVerified.class, DOCUMENT_SERVICE,
                     Set.of(REGISTRATION_SERVICE, REVIEW_SERVICE)),
-            new EventTopic<>(APPLICATION_APPROVED, ApplicationApproved.class, REVIEW_SERVICE,
+            new EventTopic<>(APPLICATION_APPROVED, "申請核准", ApplicationApproved.class, REVIEW_SERVICE,
                     Set.of(REGISTRATION_SERVICE)),
-            new EventTopic<>(APPLICATION_REJECTED, ApplicationRejected.class, REVIEW_SERVICE,
+            new EventTopic<>(APPLICATION_REJECTED, "申請駁回", ApplicationRejected.class, REVIEW_SERVICE,
                     Set.of(REGISTRATION_SERVICE, NOTIFICATION_SERVICE)),
-            new EventTopic<>(ACCOUNT_ACTIVATED, AccountActivated.class, REGISTRATION_SERVICE,
+            new EventTopic<>(ACCOUNT_ACTIVATED, "帳號開通", AccountActivated.class, REGISTRATION_SERVICE,
                     Set.of(DOCUMENT_SERVICE, NOTIFICATION_SERVICE, UNION_AFFAIRS_SERVICE)),
-            new EventTopic<>(CONTACT_EMAIL_CONFIRMED, ContactEmailConfirmed.class, REGISTRATION_SERVICE,
+            new EventTopic<>(CONTACT_EMAIL_CONFIRMED, "聯絡信箱確認", ContactEmailConfirmed.class, REGISTRATION_SERVICE,
                     Set.of(REVIEW_SERVICE)),
-            new EventTopic<>(EMAIL_CONFIRMATION_REQUESTED, EmailConfirmationRequested.class, REGISTRATION_SERVICE,
+            new EventTopic<>(EMAIL_CONFIRMATION_REQUESTED, "寄送信箱認證信", EmailConfirmationRequested.class, REGISTRATION_SERVICE,
                     Set.of(NOTIFICATION_SERVICE)),
-            new EventTopic<>(DOCUMENTS_REPLACED, DocumentsReplaced.class, REGISTRATION_SERVICE,
+            new EventTopic<>(DOCUMENTS_REPLACED, "補正文件送出", DocumentsReplaced.class, REGISTRATION_SERVICE,
                     Set.of(DOCUMENT_SERVICE, REVIEW_SERVICE)),
-            new EventTopic<>(SUPPLEMENT_REQUESTED, SupplementRequested.class, REVIEW_SERVICE,
+            new EventTopic<>(SUPPLEMENT_REQUESTED, "通知補件", SupplementRequested.class, REVIEW_SERVICE,
                     Set.of(REGISTRATION_SERVICE, NOTIFICATION_SERVICE)),
-            new EventTopic<>(FILING_SUBMITTED, FilingSubmitted.class, UNION_AFFAIRS_SERVICE,
+            new EventTopic<>(FILING_SUBMITTED, "會務申請或備查送出", FilingSubmitted.class, UNION_AFFAIRS_SERVICE,
                     Set.of(DOCUMENT_SERVICE, REVIEW_SERVICE)),
-            new EventTopic<>(FILING_DECIDED, FilingDecided.class, REVIEW_SERVICE,
+            new EventTopic<>(FILING_DECIDED, "會務申請或備查核定", FilingDecided.class, REVIEW_SERVICE,
                     Set.of(REGISTRATION_SERVICE, NOTIFICATION_SERVICE, UNION_AFFAIRS_SERVICE)));
 
     private Topics() {
@@ -93,6 +93,15 @@ public final class Topics {
                 .map(EventTopic::name)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no topic carries " + type.getName()));
+    }
+
+    /**
+     * The zh-TW name of an event type ({@code RegistrationSubmitted}: 註冊申請送出), as the pages show it; the
+     * type itself for one the table does not carry.
+     */
+    public static String labelOf(String eventType) {
+        return ALL.stream().filter(t -> t.type().getSimpleName().equals(eventType)).map(EventTopic::label)
+                .findFirst().orElse(eventType);
     }
 
     /** {@code error.<topic>.<group>}: where the group's binding parks a record it failed to handle. */
@@ -135,14 +144,16 @@ public final class Topics {
     }
 
     /**
+     * @param label     what the event is called in the operators' and officers' pages (zh-TW)
      * @param owner     the one service that writes the topic (its outbox relay); ops-console also writes it, but
      *                  only to replay a dead letter
      * @param consumers the consumer groups (= services) that read it
      */
-    public record EventTopic<T>(String name, Class<T> type, String owner, Set<String> consumers) {
+    public record EventTopic<T>(String name, String label, Class<T> type, String owner, Set<String> consumers) {
 
         public EventTopic {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(label, "label");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(owner, "owner");
             consumers = Collections.unmodifiableSortedSet(new TreeSet<>(consumers));

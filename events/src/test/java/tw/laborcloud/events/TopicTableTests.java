@@ -28,6 +28,16 @@ class TopicTableTests {
     }
 
     @Test
+    void everyEventHasItsOwnChineseNameForThePagesAndAnUnknownTypeKeepsItsCode() {
+        assertThat(Topics.ALL).allSatisfy(topic -> assertThat(topic.label()).as(topic.name()).isNotBlank()
+                .matches(".*\\p{IsHan}.*"));
+        assertThat(Topics.ALL.stream().map(Topics.EventTopic::label).distinct()).hasSize(Topics.ALL.size());
+        assertThat(Topics.labelOf("FilingDecided")).isEqualTo("會務申請或備查核定");
+        assertThat(Topics.labelOf("RegistrationSubmitted")).isEqualTo("註冊申請送出");
+        assertThat(Topics.labelOf("SomethingElse")).isEqualTo("SomethingElse");
+    }
+
+    @Test
     void deadLetterTopicsAreNamedForTopicAndGroup() {
         assertThat(Topics.deadLetterTopicsOf(Topics.UNION_AFFAIRS_SERVICE)).containsExactly(
                 "error.union.account.activated.union-affairs-service",

@@ -101,6 +101,8 @@ abstract class OpsConsoleScenarios {
         assertThat(letter.get("originalPartition").isNumber()).isTrue();
         assertThat(letter.get("key").asString()).isEqualTo(app);
         assertThat(letter.get("status").asString()).isEqualTo("WAITING");
+        // the console shows the event by its name from the topic table, not by its type
+        assertThat(letter.get("eventLabel").asString()).isEqualTo("註冊申請送出");
         // the handler's own exception, not the binder's retry wrapper
         assertThat(letter.get("error").asString()).startsWith("cannot handle " + eventId).contains("c***@example.tw");
         assertThat(letter.get("errorType").asString()).isEqualTo("java.lang.IllegalStateException");
@@ -259,6 +261,8 @@ abstract class OpsConsoleScenarios {
         for (String q : List.of(certificateNo, app)) {
             JsonNode t = trace(q);
             assertThat(t.get("steps").findValuesAsString("eventType")).containsExactlyElementsOf(inOrder);
+            assertThat(t.get("steps").findValuesAsString("eventLabel"))
+                    .containsExactly("註冊申請送出", "文件檢核完成", "申請核准", "帳號開通");
             assertThat(t.get("steps").findValuesAsString("occurredAt")).isSorted();
             assertThat(t.get("applicationIds").get(0).asString()).isEqualTo(app);
             // a topic no stand-in consumes has no outcome of theirs

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A test class that also drives Chromium, one browser per class. A failed test's message tells what
- * its pages were still waiting for and what went wrong in them, and when a request hung, what the gateway's
- * request threads were doing (CI shows only the messages); after each test its pages are closed.
+ * its pages were still waiting for and what went wrong in them, and when a request hung, where it is: the
+ * gateway's sockets and request threads ({@link GatewayState}; CI shows only the messages). After each test its
+ * pages are closed.
  */
 abstract class BrowserTests extends StackTests {
 
@@ -31,8 +32,7 @@ abstract class BrowserTests extends StackTests {
                 if (pages.isEmpty()) {
                     throw failure;
                 }
-                String gateway = pages.contains("still waiting") ? "\nthe gateway's request threads:\n"
-                        + GatewayThreads.busy(stack) : "";
+                String gateway = pages.contains("still waiting") ? "\n" + GatewayState.describe(stack) : "";
                 throw new AssertionError(failure + "\nin the browser:\n" + pages + gateway, failure);
             }
         }

@@ -5,6 +5,10 @@ import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import tw.laborcloud.events.Topics;
+
 /**
  * A record a consumer group gave up on, as the console shows it: where it came from, why it
  * failed, its headers and payload with personal data masked. The raw record stays in Kafka
@@ -45,6 +49,12 @@ public record DeadLetter(
         /** Being replayed right now (or a replay was cut off; claimable again after a while). */
         REPLAYING,
         REPLAYED
+    }
+
+    /** What the console calls the event (zh-TW), from the topic table; computed, never stored. */
+    @JsonProperty
+    public String eventLabel() {
+        return Topics.labelOf(eventType);
     }
 
     public static String id(String topic, int partition, long offset) {

@@ -3,6 +3,9 @@ package tw.laborcloud.ops.trace;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import tw.laborcloud.events.Topics;
 import tw.laborcloud.ops.trace.TimelineEntry.Delivery;
 
 /**
@@ -16,6 +19,12 @@ public record Trace(String query, List<String> applicationIds, List<Step> steps)
     public record Step(String eventId, String eventType, String topic, Instant occurredAt, String applicationId,
             String certificateNo, String correlationId, String traceId, List<Delivery> deliveries, String payload,
             List<ConsumerOutcome> outcomes) {
+
+        /** What the console calls the event (zh-TW), from the topic table. */
+        @JsonProperty
+        public String eventLabel() {
+            return Topics.labelOf(eventType);
+        }
     }
 
     /**
