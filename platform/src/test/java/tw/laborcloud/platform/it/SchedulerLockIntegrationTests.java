@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 
@@ -76,12 +77,14 @@ class SchedulerLockIntegrationTests {
             ConfigurableApplicationContext b = instances.start(service, "--spring.application.name=platform-scheduling-test",
                     "--laborcloud.test.instance=B");
             MongoTemplate mongo = b.getBean(MongoTemplate.class);
-            Instant bothUp = Instant.now();
+            // the runs are stored as Dates (milliseconds): the marks are too, so that the database's "since" and the
+            // filter below agree on a run that starts in the very millisecond of a mark
+            Instant bothUp = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
             await("8 runs with both instances up").atMost(Duration.ofSeconds(90))
                     .until(() -> runsSince(mongo, bothUp).size() >= 8);
             a.close();
-            Instant aStopped = Instant.now();
+            Instant aStopped = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             await("B runs the job once A is gone").atMost(Duration.ofSeconds(60))
                     .until(() -> runsSince(mongo, aStopped).stream().anyMatch(r -> r.instance().equals("B")));
 
