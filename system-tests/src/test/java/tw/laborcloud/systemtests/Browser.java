@@ -29,8 +29,13 @@ final class Browser implements AutoCloseable {
     /** The contexts (a clerk's, an officer's browser) opened since the last {@link #closeContexts()}. */
     private final List<Watched> contexts = new CopyOnWriteArrayList<>();
 
-    /** What went on in one context: the requests not answered yet, and what went wrong. */
-    private record Watched(BrowserContext context, Map<Request, Instant> open, List<String> trouble) {
+    /**
+     * What went on in one context: the requests not answered yet, and what went wrong.
+     *
+     * @param answered the status of an open request whose answer's head came (its body did not yet)
+     */
+    private record Watched(BrowserContext context, Map<Request, Instant> open, Map<Request, Integer> answered,
+            List<String> trouble) {
     }
 
     Browser() {
@@ -68,14 +73,22 @@ final class Browser implements AutoCloseable {
     }
 
     private void watch(BrowserContext context) {
-        Watched watched = new Watched(context, new ConcurrentHashMap<>(), new CopyOnWriteArrayList<>());
+        Watched watched = new Watched(context, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                new CopyOnWriteArrayList<>());
         context.onRequest(r -> watched.open().put(r, Instant.now()));
-        context.onRequestFinished(r -> watched.open().remove(r));
+        context.onRequestFinished(r -> {
+            watched.open().remove(r);
+            watched.answered().remove(r);
+        });
         context.onRequestFailed(r -> {
             watched.open().remove(r);
+            watched.answered().remove(r);
             watched.trouble().add("request failed: " + r.method() + " " + r.url() + " " + r.failure());
         });
         context.onResponse(r -> {
+            if (watched.open().containsKey(r.request())) {
+                watched.answered().put(r.request(), r.status());
+            }
             if (r.status() >= 400) {
                 watched.trouble().add("answer " + r.status() + ": " + r.request().method() + " " + r.url());
             }
@@ -105,8 +118,11 @@ final class Browser implements AutoCloseable {
                 continue;
             }
             lines.add("browser " + (i + 1) + ": " + pages.stream().map(Page::url).toList());
+            // whether the head of the answer came tells a server that did not answer from a body that did not end
             watched.open().forEach((request, since) -> lines.add("  still waiting " + Duration.between(since, now)
-                    .toSeconds() + " s for " + request.method() + " " + request.url()));
+                    .toSeconds() + " s for " + request.method() + " " + request.url()
+                    + (watched.answered().containsKey(request) ? " (answered " + watched.answered().get(request)
+                            + ", its body not complete)" : " (no answer yet)")));
             List<String> trouble = watched.trouble();
             trouble.subList(Math.max(0, trouble.size() - 20), trouble.size()).forEach(t -> lines.add("  " + t));
         }
