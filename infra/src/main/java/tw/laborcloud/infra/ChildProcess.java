@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -184,6 +185,24 @@ final class ChildProcess {
     /** Resident memory of the process tree in kB (Linux /proc). */
     long rssKb() {
         return tree().stream().mapToLong(h -> rssKb(h.pid())).sum();
+    }
+
+    /** The java of this JVM, which starts every child JVM. */
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Resident memory (VmRSS) in MB of this JVM ("launcher") and of each child that runs, by name. */
+    static Map<String, Long> residentMegabytes(List<ChildProcess> children) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("launcher", rssKb(ProcessHandle.current().pid()) / 1024);
+        for (ChildProcess p : children) {
+            long kb = p.rssKb();
+            if (kb > 0) {
+                out.put(p.name(), kb / 1024);
+            }
+        }
+        return out;
     }
 
     static long rssKb(long pid) {

@@ -15,13 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -30,16 +27,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.ScramCredentialInfo;
-import org.apache.kafka.clients.admin.ScramMechanism;
-import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
-import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.SaslConfigs;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 import tw.laborcloud.events.Topics;
 
@@ -57,7 +46,7 @@ import tw.laborcloud.events.Topics;
  * <p>SCRAM credentials live in the cluster metadata, so neither the first one nor a new password for a principal
  * whose old one was forgotten (each launcher generates new ones) can be set through SCRAM. The admin alone may
  * also log in with SASL/PLAIN, against the password in {@code server.properties} (rewritten at each start): the
- * launcher sets every principal's SCRAM password that way, then, as the admin over SCRAM, creates every topic of
+ * launcher ({@link KafkaProvisioning}) sets every principal's SCRAM password that way, then, as the admin over SCRAM, creates every topic of
  * the table ({@link Topics#ALL}, 3 partitions; dead-letter topics 1, as the binder would) and makes the ACLs
  * exactly {@link KafkaAcls}. The controller listener (loopback only) cannot use SCRAM either (it serves the
  * metadata SCRAM reads): the broker talks to its controller as the admin with SASL/PLAIN too, so no anonymous
@@ -67,10 +56,6 @@ final class KafkaBroker implements ChildPart {
     private static final String CLIENT_LISTENER = "SASL_PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final String SCRAM = "SCRAM-SHA-512";
-    private static final int TOPIC_PARTITIONS = StackConfig.MAX_REPLICAS;
-    /** spring.cloud.stream.kafka.default.consumer.dlq-partitions in the platform defaults */
-    private static final int DEAD_LETTER_PARTITIONS = 1;
-    private static final int SCRAM_ITERATIONS = 4096;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StackConfig config;
@@ -252,7 +237,7 @@ final class KafkaBroker implements ChildPart {
         }
         try {
             if (!provisioned) {
-                provision();
+                new KafkaProvisioning(bootstrapServers(), passwords, this::admin).run();
                 provisioned = true;
             }
             try (Admin admin = admin("laborcloud-stack-health")) {
@@ -276,75 +261,7 @@ final class KafkaBroker implements ChildPart {
         }
     }
 
-    /**
-     * Sets every principal's SCRAM password (as the admin over SASL/PLAIN), then as the admin over SCRAM creates
-     * the topics of the table that are missing and makes the ACLs exactly {@link KafkaAcls#fromTopicTable()}. Each
-     * step is idempotent.
-     */
-    private void provision() throws Exception {
-        try (Admin bootstrap = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
-                SaslConfigs.SASL_MECHANISM, "PLAIN",
-                SaslConfigs.SASL_JAAS_CONFIG, jaas("org.apache.kafka.common.security.plain.PlainLoginModule",
-                        KafkaAcls.ADMIN, password(KafkaAcls.ADMIN), ""),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 8000,
-                AdminClientConfig.CLIENT_ID_CONFIG, "laborcloud-stack-credentials"))) {
-            List<UserScramCredentialAlteration> upserts = new ArrayList<>();
-            passwords.forEach((principal, password) -> upserts.add(new UserScramCredentialUpsertion(principal,
-                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password)));
-            bootstrap.alterUserScramCredentials(upserts).all().get(10, TimeUnit.SECONDS);
-        }
-        try (Admin admin = admin("laborcloud-stack-provisioning")) {
-            createTopics(admin);
-            reconcileAcls(admin);
-        }
-    }
-
-    private static void createTopics(Admin admin) throws Exception {
-        Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-        List<NewTopic> missing = new ArrayList<>();
-        for (String topic : Topics.names()) {
-            if (!existing.contains(topic)) {
-                missing.add(new NewTopic(topic, TOPIC_PARTITIONS, (short) 1));
-            }
-        }
-        for (String topic : Topics.deadLetterTopics()) {
-            if (!existing.contains(topic)) {
-                missing.add(new NewTopic(topic, DEAD_LETTER_PARTITIONS, (short) 1));
-            }
-        }
-        if (missing.isEmpty()) {
-            return;
-        }
-        for (var result : admin.createTopics(missing).values().entrySet()) {
-            try {
-                result.getValue().get(10, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void reconcileAcls(Admin admin) throws Exception {
-        Set<AclBinding> wanted = KafkaAcls.fromTopicTable();
-        Collection<AclBinding> present = admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS);
-        List<AclBinding> missing = wanted.stream().filter(acl -> !present.contains(acl)).toList();
-        if (!missing.isEmpty()) {
-            admin.createAcls(missing).all().get(10, TimeUnit.SECONDS);
-        }
-        Set<AclBinding> stale = new HashSet<>(present);
-        stale.removeAll(wanted);
-        if (!stale.isEmpty()) {
-            Log.info("kafka: removing %d ACLs the topic table no longer grants", stale.size());
-            admin.deleteAcls(stale.stream().map(AclBinding::toFilter).toList()).all().get(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private Admin admin(String clientId) {
+    Admin admin(String clientId) {
         Map<String, Object> props = new LinkedHashMap<>(clientProperties(KafkaAcls.ADMIN));
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 8000);
@@ -408,7 +325,7 @@ final class KafkaBroker implements ChildPart {
     }
 
     /** A JAAS login module line; passwords are base64url (no quotes or backslashes to escape). */
-    private static String jaas(String module, String username, String password, String extra) {
+    static String jaas(String module, String username, String password, String extra) {
         return module + " required username=\"" + username + "\" password=\"" + password + "\"" + extra + ";";
     }
 
@@ -424,7 +341,7 @@ final class KafkaBroker implements ChildPart {
                 .filter(s -> !s.isBlank())
                 .map(s -> Path.of(s).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(LocalStack.javaExecutable(), heap,
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), heap,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss,SSS",

@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * in this JVM, and each service as its own JVM.
  *
  * <p>Two uses: {@code ./run} ({@link StackLauncher}) starts everything, prints the URLs and blocks until Ctrl-C;
- * system tests call {@link #start(StackConfig)} and {@link #stop()}, and inject faults with {@link #stopService},
- * {@link #killService}, {@link #stopKeycloak}, {@link #stopMail} and their start counterparts.
+ * system tests call {@link #start(StackConfig)} and {@link #stop()}, and inject faults through {@link #faults()}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -43,7 +40,9 @@ public final class LocalStack implements AutoCloseable {
     private final Object lifecycle = new Object();
     private final Readiness readiness = new Readiness(() -> this.stopping);
     private final ProcessLedger ledger;
+    private final ServiceArguments arguments;
     private final ServiceInstances services;
+    private final StackFaults faults;
     private volatile boolean stopping;
     private boolean stopped;
     private volatile boolean launched;
@@ -60,8 +59,10 @@ public final class LocalStack implements AutoCloseable {
         this.mongo = new MongoWireStore(config);
         this.mail = new MailServer(config);
         this.ledger = new ProcessLedger(config.dataDir());
+        this.arguments = new ServiceArguments(this, kafka::credentialsFile);
         this.services = new ServiceInstances(config, readiness, this::serviceArguments, this::launch, startTimes,
                 temporaryServiceArgs);
+        this.faults = new StackFaults(this, services, kafka, keycloak, mail);
     }
 
     // ---- start / stop -------------------------------------------------------------------------------------------
@@ -84,7 +85,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** As {@link #start(StackConfig)}, with arguments for some services until {@link #endTemporaryServiceArgs()}. */
     static LocalStack start(StackConfig config, boolean launcher, Map<String, List<String>> temporaryServiceArgs) {
-        setDefaultLogLevels();
+        Log.setDefaultLevels();
         LocalStack stack = new LocalStack(config, launcher, temporaryServiceArgs);
         try {
             stack.startAll();
@@ -105,7 +106,7 @@ public final class LocalStack implements AutoCloseable {
         }
         lock = RunLock.acquire(config.dataDir().resolve("run.lock"));
         ledger.endLeftovers();
-        checkPorts();
+        Readiness.checkPortsFree(config);
         keycloak.checkInstalled();
         if (config.startServices()) {
             services.prepare();
@@ -135,7 +136,7 @@ public final class LocalStack implements AutoCloseable {
         }
         startupTime = Duration.between(t0, Instant.now());
         ledger.record(childPids());
-        Log.info("stack up after %s, %d MB RSS", seconds(startupTime), memoryMegabytes());
+        Log.info("stack up after %s, %d MB RSS", Log.seconds(startupTime), memoryMegabytes());
     }
 
     /**
@@ -194,31 +195,14 @@ public final class LocalStack implements AutoCloseable {
 
     // ---- fault injection ----------------------------------------------------------------------------------------
 
-    /**
-     * Starts (or restarts) one service instance and waits until it is healthy.
-     * {@code name} is a service (its first instance) or an instance such as {@code registration-service-2}.
-     */
-    public void startService(String name) {
-        services.start(name);
-    }
-
-    /** SIGTERM (graceful shutdown), then SIGKILL after {@link StackConfig#stopTimeout()}. */
-    public void stopService(String name) {
-        services.stop(name);
-    }
-
-    /** SIGKILL, no shutdown (a crash). */
-    public void killService(String name) {
-        services.kill(name);
+    /** Stops, kills and starts again the stack's parts, for the fault tests: {@link StackFaults}. */
+    public StackFaults faults() {
+        return faults;
     }
 
     /** Restarts the services that were started with temporary arguments, now without them. */
     void endTemporaryServiceArgs() {
         services.endTemporaryArgs();
-    }
-
-    public boolean isServiceRunning(String name) {
-        return services.isRunning(name);
     }
 
     /** The process id of a running service instance, for a test's diagnosis (a thread dump); empty if it is down. */
@@ -231,34 +215,8 @@ public final class LocalStack implements AutoCloseable {
         return config.startServices() ? config.allInstances() : List.of();
     }
 
-    public void stopKeycloak() {
-        stopChild(keycloak);
-    }
-
-    /** Starts Keycloak again (same database) and waits until the realm answers. */
-    public void startKeycloak() {
-        awaitChild(keycloak, launchChild(keycloak));
-    }
-
-    public boolean isKeycloakRunning() {
-        return keycloak.process().isAlive();
-    }
-
-    public void stopKafka() {
-        stopChild(kafka);
-    }
-
-    /** Starts the broker again (same log dirs) and waits until it answers. */
-    public void startKafka() {
-        awaitChild(kafka, launchChild(kafka));
-    }
-
-    public boolean isKafkaRunning() {
-        return kafka.process().isAlive();
-    }
-
     /** Starts a child part unless it runs (does not wait) and records its pid; when it began. */
-    private Instant launchChild(ChildPart part) {
+    Instant launchChild(ChildPart part) {
         Instant t0 = Instant.now();
         if (!part.process().isAlive()) {
             launch(part::start);
@@ -267,30 +225,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The one wait of every child part: until it is healthy, it exits, or its start timeout passes. */
-    private void awaitChild(ChildPart part, Instant since) {
+    void awaitChild(ChildPart part, Instant since) {
         readiness.await(part.name(), part.process(), part.startTimeout(), () -> part.healthy(readiness), part.probe());
         startTimes.put(part.name(), Duration.between(since, Instant.now()));
         ledger.record(childPids());
-        Log.info("%s: healthy after %s", part.name(), seconds(startTimes.get(part.name())));
+        Log.info("%s: healthy after %s", part.name(), Log.seconds(startTimes.get(part.name())));
     }
 
-    private void stopChild(ChildPart part) {
+    void stopChild(ChildPart part) {
         part.stop(config.stopTimeout());
         Log.info("%s: stopped", part.name());
-    }
-
-    /** SMTP and IMAP go down (connections refused); the inbox page stays up and keeps the mails received so far. */
-    public void stopMail() {
-        mail.stopSmtp();
-        Log.info("mail: SMTP/IMAP stopped");
-    }
-
-    public void startMail() {
-        mail.startSmtp();
-    }
-
-    public boolean isMailRunning() {
-        return mail.smtpRunning();
     }
 
     // ---- where things are ---------------------------------------------------------------------------------------
@@ -402,15 +346,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Resident memory (VmRSS) of each part in MB; "launcher" is this JVM (with the MongoDB-wire store and mail). */
     public Map<String, Long> memoryByPartMegabytes() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        out.put("launcher", ChildProcess.rssKb(ProcessHandle.current().pid()) / 1024);
-        for (ChildProcess p : allChildren()) {
-            long kb = p.rssKb();
-            if (kb > 0) {
-                out.put(p.name(), kb / 1024);
-            }
-        }
-        return out;
+        return ChildProcess.residentMegabytes(allChildren());
     }
 
     /** Sum of VmRSS of this JVM and every child process, in MB. */
@@ -418,59 +354,9 @@ public final class LocalStack implements AutoCloseable {
         return memoryByPartMegabytes().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The program arguments every service gets (before its extra ones from the config). */
+    /** The program arguments every service gets (before its extra ones from the config): {@link ServiceArguments}. */
     public List<String> serviceArguments(String name) {
-        StackConfig c = config;
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + c.instancePort(name),
-                "--laborcloud.kafka.brokers=" + kafka.bootstrapServers(),
-                "--laborcloud.mongodb.uri=" + mongo.uri(),
-                "--laborcloud.keycloak.url=" + keycloak.url(),
-                "--laborcloud.mail.host=127.0.0.1",
-                "--laborcloud.mail.port=" + c.smtpPort(),
-                "--laborcloud.gateway.url=" + gatewayUrl()));
-        // where every other service answers (all its instances), by the key the gateway's routes use
-        StackService.ALL.stream().filter(s -> s.key() != null)
-                .forEach(s -> args.add("--laborcloud.services." + s.key() + "=" + serviceUrls(s.name())));
-        // the service's own Kafka principal (every instance of it the same) and, with --prod, the secrets it reads:
-        // from owner-readable files, so that no secret shows in the process list or in a log of command lines
-        List<String> imports = new ArrayList<>();
-        kafka.credentialsFile(StackConfig.serviceOf(name)).ifPresent(file -> imports.add("file:" + file));
-        if (secrets != null) {
-            args.add("--spring.profiles.active=prod");
-            secrets.fileFor(StackConfig.serviceOf(name)).ifPresent(file -> imports.add("file:" + file));
-        }
-        if (!imports.isEmpty()) {
-            args.add("--spring.config.import=" + String.join(",", imports));
-        }
-        if (StackConfig.serviceOf(name).equals("ops-console")) {
-            // the console polls the health endpoints of the service instances this stack runs (monitoring only)
-            for (String watched : c.allInstances()) {
-                if (!watched.equals(name)) {
-                    args.add("--laborcloud.ops.services." + watched + "=" + serviceUrl(watched));
-                }
-            }
-        }
-        args.addAll(c.extraArgs(name));
-        return args;
-    }
-
-    /** The launcher's own console shows progress, not the Kafka client's and GreenMail's INFO chatter. */
-    static void setDefaultLogLevels() {
-        Map<String, String> defaults = Map.of(
-                "org.slf4j.simpleLogger.log.org.apache.kafka", "error",
-                "org.slf4j.simpleLogger.log.com.icegreen", "warn",
-                // mongo-java-server warns for every non-unique index it does not build: known, not actionable
-                "org.slf4j.simpleLogger.log.de.bwaldvogel", "error",
-                // ...and logs every refused write with its stack trace, e.g. each time an instance finds a
-                // scheduled job's lock (ShedLock) held by the other: the client gets the error and decides
-                "org.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler", "off",
-                "org.slf4j.simpleLogger.log.io.netty", "warn");
-        defaults.forEach((k, v) -> {
-            if (System.getProperty(k) == null) {
-                System.setProperty(k, v);
-            }
-        });
+        return arguments.of(name);
     }
 
     /** What ./run prints once everything is up ({@link StackBanner}). */
@@ -485,10 +371,6 @@ public final class LocalStack implements AutoCloseable {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     /** Starts a process unless the stack is stopping, then records the children's pids. */
     private void launch(Runnable starter) {
         synchronized (lifecycle) {
@@ -498,27 +380,6 @@ public final class LocalStack implements AutoCloseable {
             starter.run();
         }
         ledger.record(childPids());
-    }
-
-    private void checkPorts() {
-        Map<Integer, String> needed = new LinkedHashMap<>();
-        needed.put(config.kafkaPort(), "Kafka");
-        needed.put(config.kafkaControllerPort(), "Kafka (KRaft controller)");
-        needed.put(config.mongoPort(), "the MongoDB-wire store");
-        needed.put(config.smtpPort(), "GreenMail SMTP");
-        needed.put(config.imapPort(), "GreenMail IMAP");
-        needed.put(config.inboxPort(), "the mail inbox page");
-        needed.put(config.keycloakPort(), "Keycloak");
-        if (config.startServices()) {
-            for (String name : config.allInstances()) {
-                needed.put(config.instancePort(name), name);
-            }
-        }
-        needed.forEach((port, part) -> {
-            if (!Readiness.portFree(port)) {
-                throw new StackException.PortInUse(port, part);
-            }
-        });
     }
 
     private List<ChildProcess> allChildren() {
@@ -531,9 +392,5 @@ public final class LocalStack implements AutoCloseable {
     private void registerShutdownHook() {
         shutdownHook = new Thread(this::stop, "local-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-    }
-
-    static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }

@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -79,6 +81,33 @@ final class Readiness implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Every port the configuration's parts will listen on is free (Kafka and its controller, the MongoDB-wire store,
+     * SMTP, IMAP, the inbox page, Keycloak, each service instance).
+     *
+     * @throws StackException.PortInUse naming the first port taken and the part that needs it
+     */
+    static void checkPortsFree(StackConfig config) {
+        Map<Integer, String> needed = new LinkedHashMap<>();
+        needed.put(config.kafkaPort(), "Kafka");
+        needed.put(config.kafkaControllerPort(), "Kafka (KRaft controller)");
+        needed.put(config.mongoPort(), "the MongoDB-wire store");
+        needed.put(config.smtpPort(), "GreenMail SMTP");
+        needed.put(config.imapPort(), "GreenMail IMAP");
+        needed.put(config.inboxPort(), "the mail inbox page");
+        needed.put(config.keycloakPort(), "Keycloak");
+        if (config.startServices()) {
+            for (String name : config.allInstances()) {
+                needed.put(config.instancePort(name), name);
+            }
+        }
+        needed.forEach((port, part) -> {
+            if (!Readiness.portFree(port)) {
+                throw new StackException.PortInUse(port, part);
+            }
+        });
     }
 
     static boolean portFree(int port) {

@@ -117,7 +117,7 @@ final class ServiceInstances {
             throw e;
         }
         startTimes.put(name, Duration.between(t0, Instant.now()));
-        Log.info("%s: healthy after %s", name, LocalStack.seconds(startTimes.get(name)));
+        Log.info("%s: healthy after %s", name, Log.seconds(startTimes.get(name)));
     }
 
     /** SIGTERM (graceful shutdown), then SIGKILL after {@link StackConfig#stopTimeout()}. */
@@ -200,7 +200,7 @@ final class ServiceInstances {
     private ChildProcess newProcess(String name) {
         String service = StackConfig.serviceOf(name);
         Path launchJar = ServiceLayout.prepare(jar(service), config.dataDir().resolve("run"), service);
-        List<String> command = new ArrayList<>(List.of(LocalStack.javaExecutable(), "-Xms64m", "-Xmx320m",
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx320m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", launchJar.toString()));
         command.addAll(arguments.apply(name));
         command.addAll(temporaryArgs.getOrDefault(service, List.of()));

@@ -80,7 +80,7 @@ final class StackBanner {
             }
         });
         sb.append(nl).append(String.format("  Started in %s. Memory (VmRSS): %d MB total — ",
-                LocalStack.seconds(stack.startupTime()), stack.memoryMegabytes()));
+                Log.seconds(stack.startupTime()), stack.memoryMegabytes()));
         List<String> parts = new ArrayList<>();
         stack.memoryByPartMegabytes().forEach((part, mb) -> parts.add(part + " " + mb));
         sb.append(String.join(", ", parts)).append(nl);

@@ -23,7 +23,7 @@ public final class StackLauncher {
      * {@code --infra-only} (no services). Blocks until Ctrl-C.
      */
     public static void main(String[] args) {
-        LocalStack.setDefaultLogLevels();
+        Log.setDefaultLevels();
         StackConfig.Builder builder = StackConfig.builder();
         boolean demo = true;
         for (int i = 0; i < args.length; i++) {

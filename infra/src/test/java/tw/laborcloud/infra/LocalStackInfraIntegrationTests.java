@@ -269,11 +269,11 @@ class LocalStackInfraIntegrationTests {
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(one.body()).contains("iframe sandbox", "&lt;a href=", "union-1@example.test");
 
-        stack.stopMail();
+        stack.faults().stopMail();
         assertThatThrownBy(() -> new Socket("127.0.0.1", stack.smtpPort()).close())
                 .isInstanceOf(ConnectException.class);
         assertThat(getJson(stack.inboxUrl() + "/api/messages").size()).isEqualTo(1);
-        stack.startMail();
+        stack.faults().startMail();
 
         sendMail("union-2@example.test", "第二封", "second", null);
         JsonNode after = getJson(stack.inboxUrl() + "/api/messages");

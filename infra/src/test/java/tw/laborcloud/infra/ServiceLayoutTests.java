@@ -83,7 +83,7 @@ class ServiceLayoutTests {
     }
 
     private static String run(Path launchJar) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(LocalStack.javaExecutable(), "-Dstdout.encoding=UTF-8", "-jar",
+        Process p = new ProcessBuilder(ChildProcess.javaExecutable(), "-Dstdout.encoding=UTF-8", "-jar",
                 launchJar.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -240,15 +240,15 @@ class ChaosSystemTests {
             for (String instance : instances) {
                 planned.add(() -> kill(instance, restarts));
             }
-            planned.add(() -> outage("keycloak", stack::stopKeycloak, stack::startKeycloak, restarts));
-            planned.add(() -> outage("smtp", stack::stopMail, stack::startMail, restarts));
+            planned.add(() -> outage("keycloak", stack.faults()::stopKeycloak, stack.faults()::startKeycloak, restarts));
+            planned.add(() -> outage("smtp", stack.faults()::stopMail, stack.faults()::startMail, restarts));
         }
         planned.add(() -> {
-            stack.stopKafka();
+            stack.faults().stopKafka();
             faultLog.add("kafka stopped at " + Instant.now());
             Thread t = Thread.ofPlatform().start(() -> {
                 sleep(Duration.ofSeconds(5));
-                stack.startKafka();
+                stack.faults().startKafka();
                 faultLog.add("kafka back at " + Instant.now());
             });
             restarts.put("kafka", t);
@@ -274,11 +274,11 @@ class ChaosSystemTests {
         if (sibling != null) {
             join(sibling);
         }
-        stack.killService(instance);
+        stack.faults().killService(instance);
         faultLog.add(instance + " killed at " + Instant.now());
         restarts.put(service, Thread.ofPlatform().start(() -> {
             sleep(Duration.ofSeconds(2));
-            stack.startService(instance);
+            stack.faults().startService(instance);
             faultLog.add(instance + " back at " + Instant.now());
         }));
     }

@@ -30,8 +30,8 @@ class KeycloakOutageSystemTests extends StackTests {
     @AfterEach
     void keycloakRunsAgain() {
         // whatever happened above, the other test classes of this JVM share the stack
-        if (!stack.isKeycloakRunning()) {
-            stack.startKeycloak();
+        if (!stack.faults().isKeycloakRunning()) {
+            stack.faults().startKeycloak();
         }
     }
 
@@ -51,8 +51,8 @@ class KeycloakOutageSystemTests extends StackTests {
                 .ignoreExceptions().until(() -> client.caseReady(first.applicationId, approver)
                         && client.caseReady(second.applicationId, approver));
 
-        stack.stopKeycloak();
-        assertThat(stack.isKeycloakRunning()).isFalse();
+        stack.faults().stopKeycloak();
+        assertThat(stack.faults().isKeycloakRunning()).isFalse();
         Instant outageFrom = Instant.now();
 
         for (Union union : List.of(first, second)) {
@@ -72,7 +72,7 @@ class KeycloakOutageSystemTests extends StackTests {
                 .until(() -> activationMails(first).isEmpty() && activationMails(second).isEmpty()
                         && "APPROVED".equals(client.applicationStatus(first.applicationId, first.certificateNo)));
 
-        stack.startKeycloak();
+        stack.faults().startKeycloak();
         Instant keycloakBack = Instant.now();
 
         await("both activation mails").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))

@@ -24,8 +24,8 @@ class MailOutageSystemTests extends StackTests {
 
     @AfterEach
     void mailRunsAgain() {
-        if (!stack.isMailRunning()) {
-            stack.startMail();
+        if (!stack.faults().isMailRunning()) {
+            stack.faults().startMail();
         }
     }
 
@@ -41,7 +41,7 @@ class MailOutageSystemTests extends StackTests {
         // the receipt (with the confirmation link) went out before the outage; only the activation notice meets it
         client.confirmContactEmail(stack, email);
 
-        stack.stopMail();
+        stack.faults().stopMail();
         HttpResponse<String> approved = client.approve(applicationId, reviewer, approver);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         await("account opened").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
@@ -49,7 +49,7 @@ class MailOutageSystemTests extends StackTests {
         await("no activation mail while SMTP is down").during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofSeconds(1)).until(() -> activationMails(email).isEmpty());
 
-        stack.startMail();
+        stack.faults().startMail();
         Instant smtpBack = Instant.now();
 
         MailMessage mail = await("activation mail after the outage").atMost(Duration.ofSeconds(120))
