@@ -40,4 +40,10 @@ public record DemoAccount(String username, String password, List<String> roles, 
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The first development user with this realm role ({@code reviewer}, {@code approver}, {@code ops}). */
+    public static DemoAccount withRole(String role) {
+        return all().stream().filter(a -> a.roles().contains(role)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the development realm has no " + role));
+    }
 }

@@ -179,8 +179,8 @@ public final class DemoData {
     }
 
     private Summary run() {
-        approver = officerClient.token(officer("approver").username(), officer("approver").password());
-        reviewer = officerClient.token(officer("reviewer").username(), officer("reviewer").password());
+        approver = officerClient.token(DemoAccount.withRole("approver").username(), DemoAccount.withRole("approver").password());
+        reviewer = officerClient.token(DemoAccount.withRole("reviewer").username(), DemoAccount.withRole("reviewer").password());
         importRegister();
 
         List<Applicant> applicants = applicantsFor(register);
@@ -206,7 +206,7 @@ public final class DemoData {
                 awaitUntil("account of " + u.certificateNo() + " activated", () -> "ACCOUNT_ACTIVATED".equals(
                         officerClient.get("/api/registrations/" + e.getValue() + "?certificateNo=" + u.certificateNo(),
                                 null).path("status").asString()));
-                file(u, filer++);
+                new DemoFilings(officerClient, reviewer, approver, today).file(u, filer++);
                 accounts.add(new Account(u.certificateNo(), PASSWORD, u.name()));
             }
         }
@@ -328,74 +328,13 @@ public final class DemoData {
         officerClient.post(casePath + "/sign-off", Map.of("comment", "如擬", "revision", revision), approver, 200);
     }
 
-    /**
-     * The activated union logs in and files: the first has a plan and budget waiting and last year's accounts
-     * accepted, the second a general meeting's minutes waiting, the third a draft it has not sent.
-     */
-    private void file(DemoUnions.Union u, int which) {
-        DemoClient union = officerClient.from(loopback(2, 10 + which));
-        String token = union.token(u.certificateNo(), PASSWORD);
-        int year = today.getYear();
-        switch (which) {
-            case 0 -> {
-                submit(union, token, filing(union, token, "WORK_PLAN_BUDGET",
-                        Map.of("year", year + 1, "budgetTotal", 1_850_000), "WORK_PLAN", "BUDGET"));
-                String accounts = submit(union, token, filing(union, token, "FINAL_ACCOUNTS",
-                        Map.of("year", year - 1, "income", 2_400_000, "expenditure", 2_150_000), "FINAL_ACCOUNTS"));
-                accept(u, accounts);
-            }
-            case 1 -> submit(union, token, filing(union, token, "GENERAL_MEETING_MINUTES",
-                    Map.of("meetingKind", "MEMBERS", "meetingDate", today.minusDays(20).toString(), "attendees", 86,
-                            "resolutions", "一、通過年度工作報告。\n二、通過會費調整案。\n三、選任第五屆理監事。"),
-                    "MEETING_MINUTES"));
-            default -> filing(union, token, "WORK_PLAN_BUDGET", Map.of("year", year + 1, "budgetTotal", 620_000),
-                    "WORK_PLAN");
-        }
-    }
-
-    /** A draft of this type with its form and one PDF per attachment kind; the draft as the service answered. */
-    private JsonNode filing(DemoClient union, String token, String type, Map<String, Object> form, String... kinds) {
-        List<Map<String, String>> attachments = new ArrayList<>();
-        for (String kind : kinds) {
-            attachments.add(reference(upload(union, token, kind, kind.toLowerCase() + ".pdf", "application/pdf",
-                    DemoDocuments.pdf(List.of(type + " / " + kind, "Prepared by the union's secretariat.")))));
-        }
-        return union.post("/api/union/filings", Map.of("type", type, "form", form, "attachments", attachments), token,
-                201);
-    }
-
-    private String submit(DemoClient union, String token, JsonNode draft) {
-        String id = draft.path("filingId").asString();
-        union.post("/api/union/filings/" + id + "/submit", Map.of("revision", draft.path("revision").asLong()), token,
-                200);
-        return id;
-    }
-
-    /** Officers accept a filing in two steps once it has reached their queue: the reviewer opens it once. */
-    private void accept(DemoUnions.Union u, String filingId) {
-        String path = "/api/review/filings/" + filingId;
-        awaitUntil("filing " + filingId + " in the officers' queue", () -> {
-            for (JsonNode line : officerClient.get("/api/review/filings?q=" + u.certificateNo(), reviewer)
-                    .path("items")) {
-                if (filingId.equals(line.path("filingId").asString())) {
-                    return "READY_FOR_REVIEW".equals(line.path("status").asString());
-                }
-            }
-            return false;
-        });
-        JsonNode view = officerClient.get(path, reviewer);
-        long revision = officerClient.post(path + "/proposal", Map.of("outcome", "ACCEPT", "revision",
-                view.path("revision").asLong()), reviewer, 200).path("revision").asLong();
-        officerClient.post(path + "/sign-off", Map.of("comment", "准予備查", "revision", revision), approver, 200);
-    }
-
-    private static JsonNode upload(DemoClient client, String token, String kind, String fileName, String type,
+    static JsonNode upload(DemoClient client, String token, String kind, String fileName, String type,
             byte[] content) {
         return client.multipart("/api/documents", new MultipartBody().field("kind", kind)
                 .file("file", fileName, type, content), token, 201);
     }
 
-    private static Map<String, String> reference(JsonNode upload) {
+    static Map<String, String> reference(JsonNode upload) {
         return Map.of("kind", upload.path("kind").asString(), "uploadId", upload.path("uploadId").asString(),
                 "ticket", upload.path("ticket").asString());
     }
@@ -416,13 +355,8 @@ public final class DemoData {
         return industries[Math.floorMod(u.certificateNo().hashCode(), industries.length)];
     }
 
-    private static DemoAccount officer(String role) {
-        return DemoAccount.all().stream().filter(a -> a.roles().contains(role)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the development realm has no " + role));
-    }
-
     /** 127.0.x.y: every address of 127.0.0.0/8 is this machine's loopback on Linux. */
-    private static InetAddress loopback(int x, int y) {
+    static InetAddress loopback(int x, int y) {
         try {
             return InetAddress.getByAddress(new byte[] {127, 0, (byte) x, (byte) y});
         } catch (UnknownHostException e) {
@@ -430,7 +364,7 @@ public final class DemoData {
         }
     }
 
-    private static void awaitUntil(String what, BooleanSupplier condition) {
+    static void awaitUntil(String what, BooleanSupplier condition) {
         awaitValue(what, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
