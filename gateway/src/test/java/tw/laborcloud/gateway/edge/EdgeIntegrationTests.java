@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,10 +28,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.sun.net.httpserver.HttpServer;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import tw.laborcloud.gateway.GatewayApplication;
 
 /**
@@ -45,44 +40,20 @@ import tw.laborcloud.gateway.GatewayApplication;
 class EdgeIntegrationTests {
 
     static final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
-    static HttpServer downstream;
-    static MongoServer mongo;
-    static String mongoUri;
-    static String serviceUrl;
+    static StandInStack stack;
 
     @DynamicPropertySource
     static void edge(DynamicPropertyRegistry registry) throws IOException {
-        downstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        downstream.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            received.add(Map.of("path", exchange.getRequestURI().getPath(),
-                    "xff", String.valueOf(exchange.getRequestHeaders().getFirst("X-Forwarded-For")),
-                    "host", String.valueOf(exchange.getRequestHeaders().getFirst("X-Forwarded-Host"))));
-            byte[] body = "{\"status\":\"UNDER_REVIEW\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        downstream.createContext("/actuator/health", exchange -> {
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        downstream.start();
-        mongo = new MongoServer(new MemoryBackend());
-        mongoUri = "mongodb://127.0.0.1:" + mongo.bind().getPort();
-        serviceUrl = "http://127.0.0.1:" + downstream.getAddress().getPort();
+        stack = StandInStack.start(exchange -> received.add(Map.of("path", exchange.getRequestURI().getPath(),
+                "xff", String.valueOf(exchange.getRequestHeaders().getFirst("X-Forwarded-For")),
+                "host", String.valueOf(exchange.getRequestHeaders().getFirst("X-Forwarded-Host")))));
         properties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
     /** The same for both gateway instances: the stand-in service, the shared store, small limits. */
     static Map<String, String> properties() {
-        return Map.ofEntries(
-                Map.entry("laborcloud.services.registration", serviceUrl),
-                Map.entry("laborcloud.services.document", serviceUrl),
-                Map.entry("laborcloud.services.review", serviceUrl),
-                Map.entry("laborcloud.services.union-affairs", serviceUrl),
-                Map.entry("laborcloud.mongodb.uri", mongoUri),
+        Map<String, String> properties = new java.util.LinkedHashMap<>(stack.gatewayProperties());
+        properties.putAll(Map.ofEntries(
                 Map.entry("laborcloud.rate-limits.exempt-addresses[0]", "127.0.0.9"),
                 // the rules of application.yml give way to one small rule (a list is replaced whole)
                 Map.entry("laborcloud.rate-limits.rules[0].name", "status"),
@@ -90,13 +61,13 @@ class EdgeIntegrationTests {
                 Map.entry("laborcloud.rate-limits.rules[0].path", "/api/registrations/{id}"),
                 Map.entry("laborcloud.rate-limits.rules[0].capacity", "3"),
                 Map.entry("laborcloud.rate-limits.rules[0].period", "1h"),
-                Map.entry("laborcloud.rate-limits.rules[0].label", "查詢申請進度"));
+                Map.entry("laborcloud.rate-limits.rules[0].label", "查詢申請進度")));
+        return properties;
     }
 
     @AfterAll
     static void stop() {
-        downstream.stop(0);
-        mongo.shutdownNow();
+        stack.close();
     }
 
     @LocalServerPort

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.sun.net.httpserver.HttpServer;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import tw.laborcloud.gateway.GatewayApplication;
 
 /**
@@ -36,43 +31,23 @@ import tw.laborcloud.gateway.GatewayApplication;
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeepAliveIntegrationTests {
 
-    static HttpServer downstream;
-    static MongoServer mongo;
+    static StandInStack stack;
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) throws IOException {
-        downstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        downstream.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+        stack = StandInStack.start(exchange -> {
             try {
-                Thread.sleep(100); // a service's answer takes a moment; the script behind it does not
+                Thread.sleep(100); // a service's answer takes a moment; the script after it does not
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            byte[] body = "{\"status\":\"UNDER_REVIEW\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
         });
-        downstream.createContext("/actuator/health", exchange -> {
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        downstream.start();
-        mongo = new MongoServer(new MemoryBackend());
-        String service = "http://127.0.0.1:" + downstream.getAddress().getPort();
-        registry.add("laborcloud.services.registration", () -> service);
-        registry.add("laborcloud.services.document", () -> service);
-        registry.add("laborcloud.services.review", () -> service);
-        registry.add("laborcloud.services.union-affairs", () -> service);
-        registry.add("laborcloud.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.bind().getPort());
+        stack.gatewayProperties().forEach((k, v) -> registry.add(k, () -> v));
     }
 
     @AfterAll
     static void stop() {
-        downstream.stop(0);
-        mongo.shutdownNow();
+        stack.close();
     }
 
     @LocalServerPort
