@@ -252,7 +252,7 @@ abstract class RegistrationScenarios {
                 .andExpect(jsonPath("$.errors.length()").value(5))
                 .andExpect(jsonPath("$.errors[?(@.field=='documents.CHARTER')].code").value("UPLOAD_UNKNOWN"))
                 .andExpect(jsonPath("$.errors[?(@.field=='documents.CHARTER')].message")
-                        .value("找不到「章程（PDF 檔）」的上傳紀錄，請重新上傳檔案。"))
+                        .value("找不到「章程」的上傳紀錄，請重新上傳檔案。"))
                 .andExpect(jsonPath("$.errors[?(@.field=='documents.CERTIFICATE_SCAN')].code").value("UPLOAD_UNKNOWN"))
                 .andExpect(jsonPath("$.errors[?(@.field=='documents.UNION_SEAL')].code").value("UPLOAD_KIND_MISMATCH"))
                 .andExpect(jsonPath("$.errors[?(@.field=='documents.UNION_SEAL')].message")
@@ -291,7 +291,7 @@ abstract class RegistrationScenarios {
                 .andExpect(jsonPath("$.errors.length()").value(1))
                 .andExpect(jsonPath("$.errors[0].field").value("documents.CHARTER"))
                 .andExpect(jsonPath("$.errors[0].code").value("UPLOAD_ALREADY_USED"))
-                .andExpect(jsonPath("$.errors[0].message").value("此檔案已用於先前送出的其他申請，請為「章程（PDF 檔）」重新上傳檔案。"));
+                .andExpect(jsonPath("$.errors[0].message").value("此檔案已用於先前送出的其他申請，請為「章程」重新上傳檔案。"));
         assertThat(mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("certificateNo").is(cert)),
                 Registrations.COLLECTION)).isFalse();

@@ -302,7 +302,7 @@ abstract class SupplementScenarios {
                 [{"kind":"CHARTER","reason":"章程缺第 5 頁"}]""");
         mvc.perform(get("/api/registrations/" + c.applicationId()).param("certificateNo", c.certificateNo()))
                 .andExpect(jsonPath("$.documentsRound").value(2))
-                .andExpect(jsonPath("$.supplementDocuments[0].label").value("章程（PDF 檔）"));
+                .andExpect(jsonPath("$.supplementDocuments[0].label").value("章程"));
         supplements(c, RegistrationForms.PASSWORD, documents("CHARTER"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUPPLEMENTS_RECEIVED"))

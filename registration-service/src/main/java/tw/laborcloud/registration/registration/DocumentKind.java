@@ -3,6 +3,8 @@ package tw.laborcloud.registration.registration;
 import java.util.Arrays;
 import java.util.Optional;
 
+import tw.laborcloud.events.registration.DocumentKinds;
+
 /**
  * The documents a registration refers to (uploaded beforehand to the document service).
  * The source marks only the charter as required, but its step 3 asks every union to upload
@@ -10,26 +12,25 @@ import java.util.Optional;
  * them the bureau cannot approve, so the form requires them too.
  */
 public enum DocumentKind {
-    CHARTER(true, "章程（PDF 檔）"),
-    CERTIFICATE_SCAN(true, "附件一 立案證書"),
-    UNION_SEAL(true, "附件二 圖記"),
-    REPRESENTATIVE_SEAL(true, "附件三 負責人章"),
-    HARASSMENT_EVIDENCE(false, "完成性騷擾防治措施佐證資料");
+    CHARTER(true),
+    CERTIFICATE_SCAN(true),
+    UNION_SEAL(true),
+    REPRESENTATIVE_SEAL(true),
+    HARASSMENT_EVIDENCE(false);
 
     private final boolean required;
-    private final String label;
 
-    DocumentKind(boolean required, String label) {
+    DocumentKind(boolean required) {
         this.required = required;
-        this.label = label;
     }
 
     public boolean required() {
         return required;
     }
 
+    /** The name shown to people, as the form and the events name it ({@link DocumentKinds#label}). */
     public String label() {
-        return label;
+        return DocumentKinds.label(name());
     }
 
     /** The label of a kind by its name; the name itself for a kind this service does not know. */

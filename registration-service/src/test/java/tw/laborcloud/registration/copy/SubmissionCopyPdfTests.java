@@ -77,7 +77,7 @@ class SubmissionCopyPdfTests {
                 "林小華", "02-2960-3456#123", "02-2960-3457", "clerk@union.example", "backup@union.example",
                 // the submission time in Taipei, ROC and ISO
                 "民國 115 年 12 月 3 日 17:27:11", "2026-12-03T17:27:11+08:00",
-                "章程（PDF 檔）", "工會章程 114年修正.pdf", "1,234,567 位元組", CHARTER_SHA,
+                "章程", "工會章程 114年修正.pdf", "1,234,567 位元組", CHARTER_SHA,
                 "附件二 圖記", "（檔名未提供）", "48,213 位元組", SEAL_SHA,
                 // verified later: said so, not left blank
                 "附件三 負責人章", SubmissionCopyPdf.BEING_CHECKED,
