@@ -12,19 +12,15 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 
 /**
  * Every page an officer, a union or an operator works in, checked with axe (WCAG 2 A and AA,
  * 2.1 AA): no serious or critical violation. The pages are looked at as their users see them:
- * logged in through Keycloak's own login pages (checked too), with a case on the queue.
+ * logged in through Keycloak's own login pages (checked too), with a case on the queue. The filing
+ * pages of a union and of an officer are checked where a filing is made, in UnionAffairsBrowserTests.
  */
 class AccessibilityBrowserTests extends BrowserTests {
-
-    private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21aa");
 
     @Test
     void theOfficersPagesAndTheirLoginPage() {
@@ -40,24 +36,24 @@ class AccessibilityBrowserTests extends BrowserTests {
         Page page = browser.newPage();
         page.navigate(stack.gatewayUrl() + "/review/");
         page.waitForURL(Pattern.compile("^" + Pattern.quote(stack.keycloakUrl()) + "/realms/laborcloud/.*"));
-        violations.addAll(check(page, "staff login (Keycloak)"));
+        violations.addAll(Accessibility.seriousViolations(page, "staff login (Keycloak)"));
         browser.logInAtKeycloak(page, "reviewer1", "Reviewer1-pass!");
         page.waitForURL(Pattern.compile(Pattern.quote(stack.gatewayUrl()) + "/review/.*"));
         assertThat(page.locator("#who")).containsText("reviewer1");
-        violations.addAll(check(page, "registration queue"));
+        violations.addAll(Accessibility.seriousViolations(page, "registration queue"));
 
         page.navigate(stack.gatewayUrl() + "/review/case?id=" + applicationId);
         assertThat(page.locator("#case-title")).hasText("新北市無障礙檢查產業工會");
         assertThat(page.locator("#seal-score")).not().hasText("比對中…");
-        violations.addAll(check(page, "case"));
+        violations.addAll(Accessibility.seriousViolations(page, "case"));
 
         page.navigate(stack.gatewayUrl() + "/review/filings.html");
         assertThat(page.locator("#who")).containsText("reviewer1");
-        violations.addAll(check(page, "filings queue"));
+        violations.addAll(Accessibility.seriousViolations(page, "filings queue"));
 
         page.navigate(stack.gatewayUrl() + "/review/register.html");
         assertThat(page.locator("#who")).containsText("reviewer1");
-        violations.addAll(check(page, "union register"));
+        violations.addAll(Accessibility.seriousViolations(page, "union register"));
 
         assertThat(violations).isEmpty();
     }
@@ -71,27 +67,27 @@ class AccessibilityBrowserTests extends BrowserTests {
         Page page = browser.newPage();
         page.navigate(stack.gatewayUrl() + "/");
         assertThat(page.getByText("帳號註冊").first()).isVisible();
-        violations.addAll(check(page, "home"));
+        violations.addAll(Accessibility.seriousViolations(page, "home"));
         page.navigate(stack.gatewayUrl() + "/register/index.html");
         assertThat(page.locator("#unionType option")).hasCount(5);
-        violations.addAll(check(page, "registration form"));
+        violations.addAll(Accessibility.seriousViolations(page, "registration form"));
         // sent empty: the error summary and every field's message are shown
         page.locator("#submit").click();
         assertThat(page.locator("#summary")).isVisible();
-        violations.addAll(check(page, "registration form with errors"));
+        violations.addAll(Accessibility.seriousViolations(page, "registration form with errors"));
         page.navigate(stack.gatewayUrl() + "/register/receipt.html?applicationId=" + applicationId);
         assertThat(page.locator("#applicationId")).hasText(applicationId);
-        violations.addAll(check(page, "receipt"));
+        violations.addAll(Accessibility.seriousViolations(page, "receipt"));
         page.navigate(stack.gatewayUrl() + "/register/status.html");
-        violations.addAll(check(page, "status look-up"));
+        violations.addAll(Accessibility.seriousViolations(page, "status look-up"));
         page.navigate(stack.gatewayUrl() + "/register/status.html?applicationId=" + applicationId + "&certificateNo="
                 + certificateNo);
         assertThat(page.locator("#result")).isVisible();
-        violations.addAll(check(page, "status of an application"));
+        violations.addAll(Accessibility.seriousViolations(page, "status of an application"));
         // a confirmation link that is not (or no longer) valid: the page says so
         page.navigate(stack.gatewayUrl() + "/register/confirm.html?applicationId=" + applicationId + "&token=expired");
         assertThat(page.locator("#message")).not().hasText("確認中…");
-        violations.addAll(check(page, "address confirmation"));
+        violations.addAll(Accessibility.seriousViolations(page, "address confirmation"));
         assertThat(violations).isEmpty();
     }
 
@@ -105,11 +101,11 @@ class AccessibilityBrowserTests extends BrowserTests {
                 new Page.GetByRoleOptions().setName("登入").setExact(true)).click();
         page.waitForURL(Pattern.compile("^" + Pattern.quote(stack.keycloakUrl()) + "/realms/laborcloud/.*"));
         assertThat(page.locator("#kc-page-title")).hasText("以工會身分登入");
-        violations.addAll(check(page, "union login (Keycloak)"));
+        violations.addAll(Accessibility.seriousViolations(page, "union login (Keycloak)"));
         // the way back in for a clerk who forgot the password, and back to the login
         page.getByText("忘記密碼？").click();
         assertThat(page.locator("#kc-page-title")).containsText("忘記密碼");
-        violations.addAll(check(page, "forgotten password (Keycloak)"));
+        violations.addAll(Accessibility.seriousViolations(page, "forgotten password (Keycloak)"));
         page.goBack();
         assertThat(page.locator("#kc-page-title")).hasText("以工會身分登入");
         page.locator("#username").fill(union.certificateNo());
@@ -117,12 +113,12 @@ class AccessibilityBrowserTests extends BrowserTests {
         page.locator("#kc-login").click();
         page.waitForURL(stack.gatewayUrl() + "/portal");
         assertThat(page.locator("#union-portal")).isVisible();
-        violations.addAll(check(page, "union portal"));
+        violations.addAll(Accessibility.seriousViolations(page, "union portal"));
         page.navigate(stack.gatewayUrl() + "/portal/affairs");
-        violations.addAll(check(page, "union-affairs filings"));
+        violations.addAll(Accessibility.seriousViolations(page, "union-affairs filings"));
         page.navigate(stack.gatewayUrl() + "/portal/filing.html?type=ADDRESS_CHANGE");
         assertThat(page.locator("#field-newAddress-district")).isVisible();
-        violations.addAll(check(page, "a new filing"));
+        violations.addAll(Accessibility.seriousViolations(page, "a new filing"));
         assertThat(violations).isEmpty();
     }
 
@@ -135,19 +131,7 @@ class AccessibilityBrowserTests extends BrowserTests {
         browser.logInAtKeycloak(page, "ops1", "Ops1-pass!");
         page.waitForURL(Pattern.compile(Pattern.quote(stack.gatewayUrl()) + "/ops/.*"));
         page.waitForLoadState();
-        violations.addAll(check(page, "ops console"));
+        violations.addAll(Accessibility.seriousViolations(page, "ops console"));
         assertThat(violations).isEmpty();
-    }
-
-    /** The page's serious and critical violations, each as "page: rule: help [elements]". */
-    private List<String> check(Page page, String name) {
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-        AxeResults results = new AxeBuilder(page).withTags(TAGS).analyze();
-        // axe looked at the page: some of its rules applied and passed
-        assertThat(results.getPasses()).as("axe rules passed on " + name).isNotEmpty();
-        List<Rule> found = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
-        return found.stream().map(v -> name + ": " + v.getId() + ": " + v.getHelp() + " "
-                + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList();
     }
 }

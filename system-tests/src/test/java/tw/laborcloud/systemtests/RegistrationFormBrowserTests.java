@@ -16,9 +16,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -248,11 +245,7 @@ class RegistrationFormBrowserTests extends BrowserTests {
         Page page = browser.newPage();
         page.navigate(stack.gatewayUrl() + "/register/index.html");
         assertThat(page.locator("#unionType option")).hasCount(5);
-        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21aa")).analyze();
-        List<Rule> serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
-        assertThat(serious).as(() -> serious.stream().map(v -> v.getId() + ": " + v.getHelp() + " "
-                + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList().toString()).isEmpty();
+        assertThat(Accessibility.seriousViolations(page, "registration form")).isEmpty();
     }
 
     /** Types into the fields in the order given: selector, value, selector, value, … */

@@ -63,6 +63,7 @@ class UnionAffairsBrowserTests extends BrowserTests {
         String filingId = clerk.url().replaceAll(".*[?&]id=([^&]+).*", "$1");
         assertThat(filingId).startsWith("F");
         browser.screenshot(clerk, "affairs-02-submitted");
+        assertThat(Accessibility.seriousViolations(clerk, "a submitted filing")).isEmpty();
 
         // the reviewer proposes to accept it, comparing it with the union's profile on record
         Page reviewer = browser.newPage();
@@ -79,6 +80,7 @@ class UnionAffairsBrowserTests extends BrowserTests {
         assertThat(reviewer.locator("#union-profile")).containsText("中山路一段161號");
         assertThat(reviewer.locator("figure.document[data-kind=BOARD_RESOLUTION] img.preview")).isVisible();
         browser.screenshot(reviewer, "affairs-03-officer-filing-page");
+        assertThat(Accessibility.seriousViolations(reviewer, "an officer's filing page")).isEmpty();
         reviewer.locator("input[name=outcome][value=ACCEPT]").check();
         reviewer.locator("#submit-proposal").click();
         assertThat(reviewer.locator("#action-error")).isEmpty();
