@@ -205,6 +205,23 @@ final class ChildProcess {
         return out;
     }
 
+    /** CPU time used so far by this JVM ("launcher") and by each child that runs (its whole process tree), by name. */
+    static Map<String, Duration> cpuTimes(List<ChildProcess> children) {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        out.put("launcher", cpuTime(ProcessHandle.current()));
+        for (ChildProcess p : children) {
+            List<ProcessHandle> tree = p.tree();
+            if (!tree.isEmpty()) {
+                out.put(p.name(), tree.stream().map(ChildProcess::cpuTime).reduce(Duration.ZERO, Duration::plus));
+            }
+        }
+        return out;
+    }
+
+    private static Duration cpuTime(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     static long rssKb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

@@ -349,10 +349,13 @@ public final class LocalStack implements AutoCloseable {
         return ChildProcess.residentMegabytes(allChildren());
     }
 
-    /** Sum of VmRSS of this JVM and every child process, in MB. */
-    public long memoryMegabytes() {
-        return memoryByPartMegabytes().values().stream().mapToLong(Long::longValue).sum();
+    /** CPU time used so far by each part, as {@link #memoryByPartMegabytes()} names them (for benchmarks). */
+    public Map<String, Duration> cpuTimeByPart() {
+        return ChildProcess.cpuTimes(allChildren());
     }
+
+    /** Sum of VmRSS of this JVM and every child process, in MB. */
+    public long memoryMegabytes() { return memoryByPartMegabytes().values().stream().mapToLong(Long::longValue).sum(); }
 
     /** The program arguments every service gets (before its extra ones from the config): {@link ServiceArguments}. */
     public List<String> serviceArguments(String name) {

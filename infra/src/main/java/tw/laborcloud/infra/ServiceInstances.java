@@ -201,7 +201,9 @@ final class ServiceInstances {
         String service = StackConfig.serviceOf(name);
         Path launchJar = ServiceLayout.prepare(jar(service), config.dataDir().resolve("run"), service);
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx320m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", launchJar.toString()));
+                "-XX:+UseSerialGC"));
+        command.addAll(StackService.named(service).jit().jvmOptions());
+        command.addAll(List.of("-jar", launchJar.toString()));
         command.addAll(arguments.apply(name));
         command.addAll(temporaryArgs.getOrDefault(service, List.of()));
         return new ChildProcess(name, command, Map.of(), n -> false, config.dataDir().resolve("work").resolve(name),
