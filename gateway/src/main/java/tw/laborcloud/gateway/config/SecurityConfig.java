@@ -59,6 +59,9 @@ class SecurityConfig {
                         // the officers' pages: review-service requires role reviewer or approver from the token
                         .pathMatchers("/review", "/review/**").authenticated()
                         .anyExchange().denyAll())
+                // the browser session only where the browser has one (ExistingSessions)
+                .securityContextRepository(ExistingSessions.securityContexts())
+                .requestCache(cache -> cache.requestCache(ExistingSessions.savedRequests()))
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests(clients)))
                 .logout(l -> l.logoutSuccessHandler(logout))
                 .csrf(csrf -> csrf
