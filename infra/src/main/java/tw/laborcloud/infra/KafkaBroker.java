@@ -341,7 +341,8 @@ final class KafkaBroker implements ChildPart {
                 .filter(s -> !s.isBlank())
                 .map(s -> Path.of(s).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), heap,
+        // the serial collector: one development broker, where G1's own bookkeeping cost ~45 MB of RSS (docs/benchmarks.md, P5)
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), heap, "-XX:+UseSerialGC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss,SSS",

@@ -44,6 +44,8 @@ public final class Bench {
         Duration warm = Duration.ofNanos(System.nanoTime() - warmStarted);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "stop-stack"));
         long restingMegabytes = stack.memoryMegabytes();
+        java.util.Map<String, Long> restingByPart = stack.memoryByPartMegabytes();
+        java.util.Map<String, Duration> warmStartTimes = stack.startTimes();
 
         BenchRun run = new BenchRun(stack, options);
         try (Samples memory = Samples.every("rss", Duration.ofSeconds(1), stack::memoryMegabytes)) {
@@ -57,7 +59,11 @@ public final class Bench {
             run.add(Figure.atMost("P5", "whole stack RSS at rest", restingMegabytes, "MB", 2560));
             run.add(Figure.info("P5", "whole stack RSS, peak under load (with Gatling in the launcher JVM)",
                     memory.max(), "MB"));
+            run.note("P5 RSS by part at rest (MB): " + restingByPart);
             run.note("P5 RSS by part at the end (MB): " + stack.memoryByPartMegabytes());
+            run.note("P5 warm start, each part's own start (s): " + warmStartTimes.entrySet().stream()
+                    .map(e -> e.getKey() + " " + Figure.number(e.getValue().toMillis() / 1000.0))
+                    .collect(java.util.stream.Collectors.joining(", ")));
         } finally {
             stack.stop();
         }
@@ -65,7 +71,7 @@ public final class Bench {
         run.add(Figure.atMost("P5", "warm start", warm.toMillis() / 1000.0, "s", 40));
 
         System.out.println();
-        System.out.println("./bench " + String.join(" ", args) + " — figures:");
+        System.out.println("./bench" + BenchReport.commandOptions(args) + ": the figures");
         run.figures.forEach(f -> System.out.println(f.line()));
         if (options.quick()) {
             System.out.println("(a quick run: docs/benchmarks.md is left as it is)");

@@ -21,10 +21,11 @@ final class BenchReport {
     }
 
     static void write(Path file, String[] args, BenchRun run) {
+        String options = commandOptions(args);
         StringBuilder table = new StringBuilder(BEGIN).append("\n");
         table.append("Measured ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
                 "yyyy-MM-dd HH:mm 'UTC'"))).append(" on ").append(machine()).append(", with `./bench")
-                .append(args.length == 0 ? "" : " " + String.join(" ", args)).append("`.\n\n");
+                .append(options).append("`.\n\n");
         table.append("| id | figure | measured | target | verdict |\n|---|---|---|---|---|\n");
         for (Figure f : run.figures) {
             table.append("| ").append(f.id()).append(" | ").append(f.what()).append(" | ").append(f.valueText())
@@ -46,6 +47,19 @@ final class BenchReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The options as a person typed them: ./bench itself adds {@code --repo .}. */
+    static String commandOptions(String[] args) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--repo")) {
+                i++;
+            } else {
+                out.append(' ').append(args[i]);
+            }
+        }
+        return out.toString();
     }
 
     /** Cores, memory and CPU model of this machine, from /proc. */

@@ -86,6 +86,21 @@ final class BenchRun {
         return used;
     }
 
+    /** CPU time this machine's cores have been busy since boot, in seconds (/proc/stat; -1 elsewhere). */
+    static double machineBusySeconds() {
+        try {
+            String[] fields = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            // user nice system idle iowait irq softirq steal: all but idle and iowait
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(fields[i]);
+            }
+            return busy / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static double percentile(List<Long> values, double percent) {
         if (values.isEmpty()) {
             return Double.NaN;
