@@ -36,9 +36,10 @@ import tw.laborcloud.registration.registration.Registrations;
  * registration records when the next trial is due). Success records AccountActivated in the
  * same write that marks the registration activated.
  * <p>
- * With several instances of the service, a round runs on one instance at a time and once per
- * poll interval between them (lock {@value #LOCK}): two rounds at once would both pick the same
- * due registrations and provision each account twice.
+ * With several instances of the service, a round runs on one instance at a time (lock {@value #LOCK}):
+ * two rounds at once would both pick the same due registrations and provision each account twice. An
+ * approval asks for a round at once ({@link #activateSoon}); the poll catches retries and whatever a
+ * restart left due.
  */
 @Component
 public class AccountActivator implements SmartLifecycle {
@@ -156,11 +157,27 @@ public class AccountActivator implements SmartLifecycle {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * A round now, on the activator's thread, rather than at the next poll: an application was just approved. The
+     * union's activation mail then leaves about as soon as Keycloak has its user, instead of up to a poll interval
+     * (and a round's lock) later (docs/benchmarks.md, P2). The poll stays for retries and for what a restart left.
+     */
+    public synchronized void activateSoon() {
+        if (thread != null && !thread.isShutdown()) {
+            try {
+                thread.execute(this::activateRound);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the service is stopping: the next start's poll activates it
+            }
+        }
+    }
+
     private void activateRound() {
         try {
-            // held for at least the poll interval, so that the other instances skip this period
+            // held only while the round runs: two rounds never overlap (they would provision the same account
+            // twice), and a round asked for by an approval need not wait out the previous round's period
             locks.executeWithLock((Runnable) this::activateDue, new LockConfiguration(Instant.now(), LOCK,
-                    ROUND_AT_MOST.compareTo(pollInterval) > 0 ? ROUND_AT_MOST : pollInterval, pollInterval));
+                    ROUND_AT_MOST.compareTo(pollInterval) > 0 ? ROUND_AT_MOST : pollInterval, Duration.ZERO));
         } catch (RuntimeException e) {
             // a thrown exception would end a fixed-delay schedule for good
             log.warn("activation round failed, the next one retries: {}", e.toString());

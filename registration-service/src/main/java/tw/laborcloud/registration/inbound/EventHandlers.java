@@ -14,6 +14,7 @@ import tw.laborcloud.events.review.ApplicationApproved;
 import tw.laborcloud.events.review.ApplicationRejected;
 import tw.laborcloud.events.review.FilingDecided;
 import tw.laborcloud.events.review.SupplementRequested;
+import tw.laborcloud.registration.account.AccountActivator;
 import tw.laborcloud.registration.account.UnionAccounts;
 import tw.laborcloud.platform.inbound.Inbound;
 import tw.laborcloud.registration.registration.Registration;
@@ -32,9 +33,11 @@ class EventHandlers {
     static final String DISSOLUTION = "DISSOLUTION";
 
     private final Registrations registrations;
+    private final AccountActivator activator;
 
-    EventHandlers(Registrations registrations) {
+    EventHandlers(Registrations registrations, AccountActivator activator) {
         this.registrations = registrations;
+        this.activator = activator;
     }
 
     /**
@@ -66,12 +69,15 @@ class EventHandlers {
 
     @Bean
     Consumer<ApplicationApproved> applicationApproved() {
-        return Inbound.handler(e -> apply(e.applicationId(), e.eventId(), new Update()
-                .set("decision", Registration.APPROVED)
-                .set("decidedAt", e.occurredAt())
-                // the account activator picks it up at once
-                .set("activation.attempts", 0)
-                .set("activation.nextAttemptAt", Instant.now())));
+        return Inbound.handler(e -> {
+            apply(e.applicationId(), e.eventId(), new Update()
+                    .set("decision", Registration.APPROVED)
+                    .set("decidedAt", e.occurredAt())
+                    .set("activation.attempts", 0)
+                    .set("activation.nextAttemptAt", Instant.now()));
+            // the account activator's next round takes it: now, not at its next poll
+            activator.activateSoon();
+        });
     }
 
     @Bean
