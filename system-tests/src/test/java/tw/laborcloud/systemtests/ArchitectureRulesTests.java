@@ -81,7 +81,7 @@ class ArchitectureRulesTests {
     void noServiceDependsOnTheLauncherOrTheTests() {
         noClasses().that().resideInAnyPackage(servicePackages())
                 .should().dependOnClassesThat().resideInAnyPackage("tw.laborcloud.infra..", "tw.laborcloud.systemtests..",
-                        "tw.laborcloud.benchmarks..")
+                        "tw.laborcloud.benchmarks..", "tw.laborcloud.loadbench..")
                 .check(classes);
     }
 
@@ -123,7 +123,7 @@ class ArchitectureRulesTests {
     /** Our packages other than the one named. */
     private static String[] ours(String except) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(SERVICES),
-                java.util.stream.Stream.of("platform", "seal", "infra", "systemtests", "benchmarks", "events"))
+                java.util.stream.Stream.of("platform", "seal", "infra", "systemtests", "benchmarks", "loadbench", "events"))
                 .filter(p -> !p.equals(except)).map(p -> "tw.laborcloud." + p + "..").toArray(String[]::new);
     }
 }
