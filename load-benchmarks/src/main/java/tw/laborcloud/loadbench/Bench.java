@@ -81,7 +81,8 @@ public final class Bench {
         }
     }
 
-    static void deleteRecursively(Path dir) {
+    /** Deletes a data folder and all in it (./bench's, and the system tests' own). */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

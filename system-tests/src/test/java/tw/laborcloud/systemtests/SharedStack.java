@@ -1,15 +1,11 @@
 package tw.laborcloud.systemtests;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import tw.laborcloud.infra.LocalStack;
 import tw.laborcloud.infra.StackConfig;
+import tw.laborcloud.loadbench.Bench;
 
 /**
  * One real stack for all system tests of a run (starting it takes most of their time):
@@ -43,13 +39,6 @@ final class SharedStack {
     }
 
     static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Bench.deleteRecursively(dir);
     }
 }

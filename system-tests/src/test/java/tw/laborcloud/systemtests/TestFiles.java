@@ -11,12 +11,8 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
+import tw.laborcloud.loadbench.BenchDocuments;
 import tw.laborcloud.platform.test.SealImages;
 
 /** Real documents made by the tests themselves: PDFs and seal images, each with its own content. */
@@ -25,24 +21,9 @@ final class TestFiles {
     private TestFiles() {
     }
 
+    /** A two-page PDF with this title on each page: the same document ./bench uploads ({@link BenchDocuments}). */
     static byte[] pdf(String title) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (int i = 0; i < 2; i++) {
-                PDPage page = new PDPage();
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
-                    content.newLineAtOffset(72, 700);
-                    content.showText(title + " - page " + (i + 1));
-                    content.endText();
-                }
-            }
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BenchDocuments.pdf(title);
     }
 
     /**
