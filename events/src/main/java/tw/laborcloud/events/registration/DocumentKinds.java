@@ -1,5 +1,6 @@
 package tw.laborcloud.events.registration;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -84,11 +85,11 @@ public final class DocumentKinds {
 
     /** The registration's documents. */
     public static Map<String, String> labels() {
-        return Map.copyOf(LABELS);
+        return Collections.unmodifiableMap(LABELS);
     }
 
     /** The attachments of union-affairs filings. */
     public static Map<String, String> filingAttachmentLabels() {
-        return Map.copyOf(FILING_LABELS);
+        return Collections.unmodifiableMap(FILING_LABELS);
     }
 }

@@ -1,5 +1,6 @@
 package tw.laborcloud.events.registration;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class UnionTypes {
     }
 
     public static Map<String, String> labels() {
-        return Map.copyOf(LABELS);
+        return Collections.unmodifiableMap(LABELS);
     }
 
     public static String label(String code) {
