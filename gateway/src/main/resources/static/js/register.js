@@ -13,12 +13,13 @@ const YES_NO = [
   { key: 'genderOneThirdRule', label: '章程或選舉辦法是否訂有單一性別達 1/3' },
   { key: 'joinedHigherUnion', label: '已加入上級工會' },
 ];
+// the labels are the event contracts' (DocumentKinds), as the officers and the mails name the documents
 const UPLOADS = [
-  { kind: 'CHARTER', label: '章程', hint: '請上傳 PDF 檔', accept: 'application/pdf,.pdf', required: true },
-  { kind: 'CERTIFICATE_SCAN', label: '附件一 立案證書', hint: '請上傳政府機關核發之【立案證書】（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: true },
-  { kind: 'UNION_SEAL', label: '附件二 圖記', hint: '請上傳政府機關核發之【圖記】章（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: true },
-  { kind: 'REPRESENTATIVE_SEAL', label: '附件三 負責人章', hint: '請上傳工會【負責人】章（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: true },
-  { kind: 'HARASSMENT_EVIDENCE', label: '完成性騷擾防治措施佐證資料', hint: '已完成防治措施者請上傳（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: false },
+  { kind: 'CHARTER', label: Dom.label('documentKinds', 'CHARTER'), hint: '請上傳 PDF 檔', accept: 'application/pdf,.pdf', required: true },
+  { kind: 'CERTIFICATE_SCAN', label: Dom.label('documentKinds', 'CERTIFICATE_SCAN'), hint: '請上傳政府機關核發之【立案證書】（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: true },
+  { kind: 'UNION_SEAL', label: Dom.label('documentKinds', 'UNION_SEAL'), hint: '請上傳政府機關核發之【圖記】章（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: true },
+  { kind: 'REPRESENTATIVE_SEAL', label: Dom.label('documentKinds', 'REPRESENTATIVE_SEAL'), hint: '請上傳工會【負責人】章（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: true },
+  { kind: 'HARASSMENT_EVIDENCE', label: Dom.label('documentKinds', 'HARASSMENT_EVIDENCE'), hint: '已完成防治措施者請上傳（PDF、JPG、BMP）', accept: '.pdf,.jpg,.jpeg,.bmp', required: false },
 ];
 
 // submissionId: this filled-in form's own key. Sent with every attempt, so that an attempt whose answer

@@ -41,7 +41,7 @@ class RegistrationFormBrowserTests extends BrowserTests {
         String certificateNo = String.valueOf(ThreadLocalRandom.current().nextInt(20_000_000, 99_999_999));
         Page page = browser.newPage();
         page.navigate(stack.gatewayUrl() + "/");
-        page.getByText("帳號註冊").click();
+        page.locator("main").getByText("帳號註冊").click();
         assertThat(page.locator("h1")).hasText("帳號註冊（工會）");
         assertThat(page.locator("#unionType option")).hasCount(5);
 

@@ -44,7 +44,7 @@ class SecurityConfig {
         RedirectServerAuthenticationEntryPoint toStaffLogin = new RedirectServerAuthenticationEntryPoint(STAFF_LOGIN_PATH);
         return http
                 .authorizeExchange(ex -> ex
-                        .pathMatchers("/", "/index.html", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .pathMatchers("/", "/index.html", "/css/**", "/js/**", "/web/**", "/favicon.ico").permitAll()
                         // the registration pages are for unions without an account yet
                         .pathMatchers("/register", "/register/**").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
