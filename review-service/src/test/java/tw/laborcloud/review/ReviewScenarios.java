@@ -177,6 +177,9 @@ abstract class ReviewScenarios {
                 new Endpoint("GET", "/review/case", officers),
                 new Endpoint("GET", "/review/register", officers),
                 new Endpoint("GET", "/review/review.css", officers),
+                new Endpoint("GET", "/review/core.js", officers),
+                // the web module's scripts: public code (the gateway serves the same files to anyone)
+                new Endpoint("GET", "/web/api.js", Set.of("anonymous", "union", "reviewer", "approver", "ops")),
                 new Endpoint("GET", "/api/review/me", officers),
                 new Endpoint("GET", "/api/review/cases", officers),
                 new Endpoint("GET", "/api/review/cases/" + id, officers),

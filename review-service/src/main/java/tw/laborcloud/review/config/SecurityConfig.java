@@ -25,6 +25,8 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.exceptionHandling(e -> e.accessDeniedHandler(forbiddenPage()));
         return PlatformSecurity.resourceServer(http, auth -> auth
+                // the pages' shared scripts (the web module): public code, as the gateway serves it too
+                .requestMatchers(HttpMethod.GET, "/web/*.js").permitAll()
                 .requestMatchers(HttpMethod.GET, "/review", "/review/", "/review/**")
                 .hasAnyRole(Roles.REVIEWER, Roles.APPROVER)
                 .requestMatchers(HttpMethod.GET, "/api/review/me", "/api/review/cases", "/api/review/cases/*",

@@ -1,49 +1,58 @@
 package tw.laborcloud.review.web;
 
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The officers' pages answer at short addresses (the gateway sends /review/** here). */
+import jakarta.servlet.http.HttpServletResponse;
+import tw.laborcloud.events.registration.UnionTypes;
+import tw.laborcloud.review.cases.ReviewCase;
+import tw.laborcloud.review.filings.FilingCase;
+import tw.laborcloud.web.PageLabels;
+
+/**
+ * The officers' pages, rendered from templates/review/ (one layout, the parts a case and a filing share,
+ * one template a page) at short addresses (the gateway sends /review/** here).
+ */
 @Controller
 class PagesController {
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+    @ModelAttribute
+    void everyPage(Model model, HttpServletResponse response) {
+        // the pages run with the officer's session: never from a shared cache
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        model.addAttribute("labels", PageLabels.json());
+    }
 
     @GetMapping({"/review", "/review/"})
-    ResponseEntity<Resource> queue() {
-        return page("static/review/index.html");
+    String queue() {
+        return "review/index";
     }
 
     @GetMapping("/review/case")
-    ResponseEntity<Resource> reviewCase() {
-        return page("static/review/case.html");
+    String reviewCase(Model model) {
+        // the proposal's outcomes, in the words the API's answers and the audit use
+        model.addAttribute("outcomes", ReviewCase.Outcome.values());
+        return "review/case";
     }
 
     @GetMapping("/review/filings")
-    ResponseEntity<Resource> filings() {
-        return page("static/review/filings.html");
+    String filings() {
+        return "review/filings";
     }
 
     @GetMapping("/review/filing")
-    ResponseEntity<Resource> filing() {
-        return page("static/review/filing.html");
+    String filing(Model model) {
+        model.addAttribute("outcomes", FilingCase.Outcome.values());
+        return "review/filing";
     }
 
     @GetMapping("/review/register")
-    ResponseEntity<Resource> register() {
-        return page("static/review/register.html");
-    }
-
-    private static ResponseEntity<Resource> page(String path) {
-        // the pages are shells, but they run with the officer's session: never from a shared cache
-        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noStore())
-                .body(new ClassPathResource(path));
+    String register(Model model) {
+        model.addAttribute("unionTypes", UnionTypes.labels());
+        return "review/register";
     }
 }
