@@ -20,7 +20,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * classes of every module (this module has them all on its class path): services talk only
  * through events and HTTP, never through each other's classes; {@code events/} is the contract
  * and depends on nothing of ours; {@code platform/} is shared mechanics and knows no service; {@code seal/}, the
- * seal comparison, is domain code that depends on nothing of ours;
+ * seal comparison, is domain code that depends on nothing of ours; {@code web/}, what the two sets of pages share,
+ * knows only the contracts;
  * within a service, a controller uses the repositories of its own feature only.
  */
 class ArchitectureRulesTests {
@@ -78,6 +79,14 @@ class ArchitectureRulesTests {
     }
 
     @Test
+    void theSharedWebModuleKnowsOnlyTheContracts() {
+        noClasses().that().resideInAPackage("tw.laborcloud.web..")
+                .should().dependOnClassesThat().resideInAnyPackage(ours("web", "events"))
+                .because("web/ is served by the gateway and review-service alike: it takes its labels from events/ only")
+                .check(classes);
+    }
+
+    @Test
     void noServiceDependsOnTheLauncherOrTheTests() {
         noClasses().that().resideInAnyPackage(servicePackages())
                 .should().dependOnClassesThat().resideInAnyPackage("tw.laborcloud.infra..", "tw.laborcloud.systemtests..",
@@ -120,10 +129,10 @@ class ArchitectureRulesTests {
         return packages;
     }
 
-    /** Our packages other than the one named. */
-    private static String[] ours(String except) {
+    /** Our packages other than the ones named. */
+    private static String[] ours(String... except) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(SERVICES),
-                java.util.stream.Stream.of("platform", "seal", "infra", "systemtests", "benchmarks", "loadbench", "events"))
-                .filter(p -> !p.equals(except)).map(p -> "tw.laborcloud." + p + "..").toArray(String[]::new);
+                java.util.stream.Stream.of("platform", "seal", "web", "infra", "systemtests", "benchmarks", "loadbench", "events"))
+                .filter(p -> !java.util.List.of(except).contains(p)).map(p -> "tw.laborcloud." + p + "..").toArray(String[]::new);
     }
 }
