@@ -64,7 +64,7 @@ class KeepAliveIntegrationTests {
         String service = get("/api/registrations/reference-data");
         String[] requests = {service, get("/js/filing.js"), service, get("/register"), service,
                 get("/no-such-page.js"), service, get("/portal/affairs"), service,
-                get("/js/common.js").replace("\r\n\r\n", "\r\nIf-Modified-Since: Fri, 01 Jan 2100 00:00:00 GMT\r\n\r\n"),
+                get("/web/api.js").replace("\r\n\r\n", "\r\nIf-Modified-Since: Fri, 01 Jan 2100 00:00:00 GMT\r\n\r\n"),
                 service, get("/actuator/health")};
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5_000);
