@@ -15,7 +15,8 @@ import tw.laborcloud.web.PageLabels;
 
 /**
  * The officers' pages, rendered from templates/review/ (one layout, the parts a case and a filing share,
- * one template a page) at short addresses (the gateway sends /review/** here).
+ * one template a page) at short addresses (the gateway sends /review/** here). The addresses the pages had
+ * as static files (/review/filings.html and so on) still answer: officers keep bookmarks.
  */
 @Controller
 class PagesController {
@@ -27,30 +28,30 @@ class PagesController {
         model.addAttribute("labels", PageLabels.json());
     }
 
-    @GetMapping({"/review", "/review/"})
+    @GetMapping({"/review", "/review/", "/review/index.html"})
     String queue() {
         return "review/index";
     }
 
-    @GetMapping("/review/case")
+    @GetMapping({"/review/case", "/review/case.html"})
     String reviewCase(Model model) {
         // the proposal's outcomes, in the words the API's answers and the audit use
         model.addAttribute("outcomes", ReviewCase.Outcome.values());
         return "review/case";
     }
 
-    @GetMapping("/review/filings")
+    @GetMapping({"/review/filings", "/review/filings.html"})
     String filings() {
         return "review/filings";
     }
 
-    @GetMapping("/review/filing")
+    @GetMapping({"/review/filing", "/review/filing.html"})
     String filing(Model model) {
         model.addAttribute("outcomes", FilingCase.Outcome.values());
         return "review/filing";
     }
 
-    @GetMapping("/review/register")
+    @GetMapping({"/review/register", "/review/register.html"})
     String register(Model model) {
         model.addAttribute("unionTypes", UnionTypes.labels());
         return "review/register";

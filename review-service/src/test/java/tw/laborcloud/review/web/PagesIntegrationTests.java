@@ -53,6 +53,16 @@ class PagesIntegrationTests {
     }
 
     @Test
+    void theAddressesThePagesHadAsStaticFilesStillAnswerWithTheSamePage() throws Exception {
+        // officers keep bookmarks such as /review/filings.html from before the pages were templates
+        for (String[] address : new String[][] {{"/review/index.html", "/review/"}, {"/review/filings.html", "/review/filings"},
+                {"/review/register.html", "/review/register"}, {"/review/case.html?id=R1", "/review/case?id=R1"},
+                {"/review/filing.html?id=F1", "/review/filing?id=F1"}}) {
+            assertThat(page(address[0])).as(address[0]).isEqualTo(page(address[1]));
+        }
+    }
+
+    @Test
     void aCaseAndAFilingShareTheDecisionPanelEachWithItsOwnProposal() throws Exception {
         String registration = page("/review/case?id=R1");
         String filing = page("/review/filing?id=F1");
