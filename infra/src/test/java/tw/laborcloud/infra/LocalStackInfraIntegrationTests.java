@@ -2,57 +2,37 @@ package tw.laborcloud.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tw.laborcloud.infra.InfraClients.HTTP;
+import static tw.laborcloud.infra.InfraClients.JSON;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +41,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tw.laborcloud.events.Topics;
 
 /**
@@ -78,8 +57,6 @@ class LocalStackInfraIntegrationTests {
 
     private static final String NUMERIC_USER = "87654321";
     private static final String NUMERIC_USER_PASSWORD = "Union-pass-1!";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Path dataDir;
     private static LocalStack stack;
@@ -141,7 +118,7 @@ class LocalStackInfraIntegrationTests {
     @Test
     @Order(2)
     void kafkaBrokerCreatesAndListsTopics() throws Exception {
-        try (Admin admin = admin()) {
+        try (Admin admin = clients().admin()) {
             admin.createTopics(List.of(new NewTopic("infra-test.probe", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
             Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             assertThat(topics).contains("infra-test.probe");
@@ -164,53 +141,53 @@ class LocalStackInfraIntegrationTests {
             assertThatThrownBy(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
         }
-        try (KafkaProducer<String, String> producer = producer(anonymous)) {
-            assertThatThrownBy(() -> send(producer, Topics.APPLICATION_APPROVED, "forged"))
+        try (KafkaProducer<String, String> producer = clients().producer(anonymous)) {
+            assertThatThrownBy(() -> clients().send(producer, Topics.APPLICATION_APPROVED, "forged"))
                     .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
         }
         Map<String, Object> wrongPassword = new HashMap<>(stack.kafkaClientProperties(Topics.REVIEW_SERVICE));
         wrongPassword.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
                 + " username=\"review-service\" password=\"guessed\";");
-        try (KafkaProducer<String, String> producer = producer(wrongPassword)) {
-            assertThatThrownBy(() -> send(producer, Topics.APPLICATION_APPROVED, "forged"))
+        try (KafkaProducer<String, String> producer = clients().producer(wrongPassword)) {
+            assertThatThrownBy(() -> clients().send(producer, Topics.APPLICATION_APPROVED, "forged"))
                     .isInstanceOf(SaslAuthenticationException.class);
         }
 
         String applicationId = "R-ACL-" + System.nanoTime();
-        try (KafkaProducer<String, String> documents = producer(stack.kafkaClientProperties(Topics.DOCUMENT_SERVICE))) {
+        try (KafkaProducer<String, String> documents = clients().producer(stack.kafkaClientProperties(Topics.DOCUMENT_SERVICE))) {
             // its own topic, and its own dead-letter topic
-            assertThat(send(documents, Topics.DOCUMENTS_VERIFIED, applicationId).topic())
+            assertThat(clients().send(documents, Topics.DOCUMENTS_VERIFIED, applicationId).topic())
                     .isEqualTo(Topics.DOCUMENTS_VERIFIED);
-            send(documents, Topics.deadLetterTopic(Topics.REGISTRATION_SUBMITTED, Topics.DOCUMENT_SERVICE),
+            clients().send(documents, Topics.deadLetterTopic(Topics.REGISTRATION_SUBMITTED, Topics.DOCUMENT_SERVICE),
                     applicationId);
             // not a topic another service owns: no forged approval, no forged registration
-            assertThatThrownBy(() -> send(documents, Topics.APPLICATION_APPROVED, applicationId))
+            assertThatThrownBy(() -> clients().send(documents, Topics.APPLICATION_APPROVED, applicationId))
                     .isInstanceOf(TopicAuthorizationException.class)
                     .hasMessageContaining(Topics.APPLICATION_APPROVED);
-            assertThatThrownBy(() -> send(documents, Topics.REGISTRATION_SUBMITTED, applicationId))
+            assertThatThrownBy(() -> clients().send(documents, Topics.REGISTRATION_SUBMITTED, applicationId))
                     .isInstanceOf(TopicAuthorizationException.class);
             // nor another group's dead-letter topic
-            assertThatThrownBy(() -> send(documents,
+            assertThatThrownBy(() -> clients().send(documents,
                     Topics.deadLetterTopic(Topics.REGISTRATION_SUBMITTED, Topics.REVIEW_SERVICE), applicationId))
                     .isInstanceOf(TopicAuthorizationException.class);
         }
 
         // review-service reads what it consumes, with its own group...
-        try (KafkaConsumer<String, String> review = consumer(Topics.REVIEW_SERVICE, Topics.REVIEW_SERVICE)) {
+        try (KafkaConsumer<String, String> review = clients().consumer(Topics.REVIEW_SERVICE, Topics.REVIEW_SERVICE)) {
             review.subscribe(List.of(Topics.DOCUMENTS_VERIFIED));
-            assertThat(pollUntil(review, applicationId).value()).isEqualTo(applicationId);
+            assertThat(clients().pollUntil(review, applicationId).value()).isEqualTo(applicationId);
         }
         // ...but not the topic that carries the e-mail confirmation token (notification-service alone reads it)
-        try (KafkaConsumer<String, String> review = consumer(Topics.REVIEW_SERVICE, Topics.REVIEW_SERVICE)) {
+        try (KafkaConsumer<String, String> review = clients().consumer(Topics.REVIEW_SERVICE, Topics.REVIEW_SERVICE)) {
             review.subscribe(List.of(Topics.EMAIL_CONFIRMATION_REQUESTED));
-            assertThatThrownBy(() -> pollUntil(review, applicationId))
+            assertThatThrownBy(() -> clients().pollUntil(review, applicationId))
                     .isInstanceOf(TopicAuthorizationException.class)
                     .hasMessageContaining(Topics.EMAIL_CONFIRMATION_REQUESTED);
         }
         // nor with another service's consumer group
-        try (KafkaConsumer<String, String> review = consumer(Topics.REVIEW_SERVICE, Topics.NOTIFICATION_SERVICE)) {
+        try (KafkaConsumer<String, String> review = clients().consumer(Topics.REVIEW_SERVICE, Topics.NOTIFICATION_SERVICE)) {
             review.subscribe(List.of(Topics.DOCUMENTS_VERIFIED));
-            assertThatThrownBy(() -> pollUntil(review, applicationId))
+            assertThatThrownBy(() -> clients().pollUntil(review, applicationId))
                     .isInstanceOf(org.apache.kafka.common.errors.GroupAuthorizationException.class);
         }
 
@@ -223,9 +200,9 @@ class LocalStackInfraIntegrationTests {
         }
 
         // ops-console replays onto the original topics, but writes no dead-letter topic
-        try (KafkaProducer<String, String> ops = producer(stack.kafkaClientProperties(Topics.OPS_CONSOLE))) {
-            send(ops, Topics.DOCUMENTS_VERIFIED, applicationId);
-            assertThatThrownBy(() -> send(ops,
+        try (KafkaProducer<String, String> ops = clients().producer(stack.kafkaClientProperties(Topics.OPS_CONSOLE))) {
+            clients().send(ops, Topics.DOCUMENTS_VERIFIED, applicationId);
+            assertThatThrownBy(() -> clients().send(ops,
                     Topics.deadLetterTopic(Topics.DOCUMENTS_VERIFIED, Topics.REVIEW_SERVICE), applicationId))
                     .isInstanceOf(TopicAuthorizationException.class);
         }
@@ -249,10 +226,10 @@ class LocalStackInfraIntegrationTests {
     @Test
     @Order(5)
     void smtpMailShowsInTheInboxAndSurvivesAnSmtpOutage() throws Exception {
-        sendMail("union-1@example.test", "帳號啟用通知", "請點選連結啟用帳號：http://localhost:8080/activate?token=abc",
+        clients().sendMail("union-1@example.test", "帳號啟用通知", "請點選連結啟用帳號：http://localhost:8080/activate?token=abc",
                 "<p>請點選<a href=\"http://localhost:8080/activate?token=abc\">此連結</a>啟用帳號</p>");
 
-        JsonNode messages = getJson(stack.inboxUrl() + "/api/messages");
+        JsonNode messages = clients().getJson(stack.inboxUrl() + "/api/messages");
         assertThat(messages.size()).isEqualTo(1);
         JsonNode first = messages.get(0);
         assertThat(first.get("to").asString()).isEqualTo("union-1@example.test");
@@ -263,20 +240,20 @@ class LocalStackInfraIntegrationTests {
         assertThat(first.get("receivedAt").asString()).isNotBlank();
         assertThat(first.get("attachments").size()).as("a mail without attachments").isZero();
 
-        String list = get(stack.inboxUrl() + "/").body();
+        String list = clients().get(stack.inboxUrl() + "/").body();
         assertThat(list).contains("收件者", "主旨", "時間", "帳號啟用通知");
-        HttpResponse<String> one = get(stack.inboxUrl() + "/messages/1");
+        HttpResponse<String> one = clients().get(stack.inboxUrl() + "/messages/1");
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(one.body()).contains("iframe sandbox", "&lt;a href=", "union-1@example.test");
 
         stack.faults().stopMail();
         assertThatThrownBy(() -> new Socket("127.0.0.1", stack.smtpPort()).close())
                 .isInstanceOf(ConnectException.class);
-        assertThat(getJson(stack.inboxUrl() + "/api/messages").size()).isEqualTo(1);
+        assertThat(clients().getJson(stack.inboxUrl() + "/api/messages").size()).isEqualTo(1);
         stack.faults().startMail();
 
-        sendMail("union-2@example.test", "第二封", "second", null);
-        JsonNode after = getJson(stack.inboxUrl() + "/api/messages");
+        clients().sendMail("union-2@example.test", "第二封", "second", null);
+        JsonNode after = clients().getJson(stack.inboxUrl() + "/api/messages");
         assertThat(after.size()).isEqualTo(2);
         assertThat(after.get(0).get("subject").asString()).isEqualTo("第二封"); // newest first
         assertThat(after.get(1).get("subject").asString()).isEqualTo("帳號啟用通知");
@@ -287,27 +264,27 @@ class LocalStackInfraIntegrationTests {
     @Test
     @Order(6)
     void keycloakPasswordGrantCarriesRealmRoles() throws Exception {
-        JsonNode token = passwordGrant("reviewer1", "Reviewer1-pass!");
-        JsonNode claims = claims(token.get("access_token").asString());
+        JsonNode token = clients().passwordGrant("reviewer1", "Reviewer1-pass!");
+        JsonNode claims = clients().claims(token.get("access_token").asString());
         assertThat(claims.get("iss").asString()).isEqualTo("http://localhost:8180/realms/laborcloud");
-        assertThat(values(claims.path("realm_access").path("roles"))).contains("reviewer")
+        assertThat(clients().values(claims.path("realm_access").path("roles"))).contains("reviewer")
                 .doesNotContain("approver", "ops", "union");
         assertThat(claims.get("preferred_username").asString()).isEqualTo("reviewer1");
 
-        JsonNode approver = claims(passwordGrant("approver1", "Approver1-pass!").get("access_token").asString());
-        assertThat(values(approver.path("realm_access").path("roles"))).contains("approver");
+        JsonNode approver = clients().claims(clients().passwordGrant("approver1", "Approver1-pass!").get("access_token").asString());
+        assertThat(clients().values(approver.path("realm_access").path("roles"))).contains("approver");
     }
 
     @Test
     @Order(7)
     void backendServiceAccountManagesUsersAndUnionIdBecomesAClaim() throws Exception {
-        String adminToken = clientCredentials();
+        String adminToken = clients().clientCredentials();
 
         HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(
                         URI.create(stack.keycloakUrl() + "/admin/realms/laborcloud/users?username=reviewer1&exact=true"))
                 .header("Authorization", "Bearer " + adminToken).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(found.statusCode()).isEqualTo(200);
-        assertThat(values(JSON.readTree(found.body()), "username")).containsExactly("reviewer1");
+        assertThat(clients().values(JSON.readTree(found.body()), "username")).containsExactly("reviewer1");
 
         // a union's account: numeric 8-digit user name, no first/last name, custom attributes
         String user = """
@@ -321,7 +298,7 @@ class LocalStackInfraIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString(user)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
-        JsonNode claims = claims(passwordGrant(NUMERIC_USER, NUMERIC_USER_PASSWORD).get("access_token").asString());
+        JsonNode claims = clients().claims(clients().passwordGrant(NUMERIC_USER, NUMERIC_USER_PASSWORD).get("access_token").asString());
         assertThat(claims.get("union_id").asString()).isEqualTo("U-" + NUMERIC_USER);
     }
 
@@ -355,19 +332,19 @@ class LocalStackInfraIntegrationTests {
         // Keycloak: the realm was not re-imported and the user created at run time is still there
         assertThat(Files.readString(stack.logFile("keycloak"))).contains("Realm 'laborcloud' already exists");
         assertThat(Files.exists(dataDir.resolve("keycloak/keycloakdb.mv.db"))).isTrue();
-        assertThat(claims(passwordGrant(NUMERIC_USER, NUMERIC_USER_PASSWORD).get("access_token").asString())
+        assertThat(clients().claims(clients().passwordGrant(NUMERIC_USER, NUMERIC_USER_PASSWORD).get("access_token").asString())
                 .get("union_id").asString()).isEqualTo("U-" + NUMERIC_USER);
         // Kafka and the MongoDB-wire store kept their data
-        try (Admin admin = admin()) {
+        try (Admin admin = clients().admin()) {
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("infra-test.probe");
         }
         // every password is new with each launcher: the old one no longer opens the door, the new one does
-        try (KafkaProducer<String, String> old = producer(documentServiceBeforeRestart)) {
-            assertThatThrownBy(() -> send(old, Topics.DOCUMENTS_VERIFIED, "R-OLD"))
+        try (KafkaProducer<String, String> old = clients().producer(documentServiceBeforeRestart)) {
+            assertThatThrownBy(() -> clients().send(old, Topics.DOCUMENTS_VERIFIED, "R-OLD"))
                     .isInstanceOf(SaslAuthenticationException.class);
         }
-        try (KafkaProducer<String, String> renewed = producer(stack.kafkaClientProperties(Topics.DOCUMENT_SERVICE))) {
-            send(renewed, Topics.DOCUMENTS_VERIFIED, "R-NEW");
+        try (KafkaProducer<String, String> renewed = clients().producer(stack.kafkaClientProperties(Topics.DOCUMENT_SERVICE))) {
+            clients().send(renewed, Topics.DOCUMENTS_VERIFIED, "R-NEW");
         }
         try (MongoClient client = MongoClients.create(stack.mongoUri())) {
             assertThat(client.getDatabase("infra-test").getCollection("probes")
@@ -375,119 +352,7 @@ class LocalStackInfraIntegrationTests {
         }
     }
 
-    // ---- helpers ----
-
-    private static Admin admin() {
-        return Admin.create(stack.kafkaClientProperties(LocalStack.KAFKA_ADMIN));
-    }
-
-    /** Like the services' producers: idempotent, acks=all; short timeouts so that a refusal shows quickly. */
-    private static KafkaProducer<String, String> producer(Map<String, Object> client) {
-        Map<String, Object> props = new HashMap<>(client);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
-        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-    }
-
-    /** Sends the key as key and value and waits for the broker; throws what the broker (or the client) said. */
-    private static RecordMetadata send(KafkaProducer<String, String> producer, String topic, String key)
-            throws Exception {
-        try {
-            Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, key, key));
-            return sent.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
-    private static KafkaConsumer<String, String> consumer(String principal, String group) {
-        Map<String, Object> props = new HashMap<>(stack.kafkaClientProperties(principal));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-    }
-
-    private static ConsumerRecord<String, String> pollUntil(KafkaConsumer<String, String> consumer, String key) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                if (key.equals(r.key())) {
-                    return r;
-                }
-            }
-        }
-        throw new AssertionError("no record with key " + key + " within 30 s");
-    }
-
-    private static void sendMail(String to, String subject, String text, String html) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", stack.smtpHost());
-        props.put("mail.smtp.port", String.valueOf(stack.smtpPort()));
-        MimeMessage message = new MimeMessage(Session.getInstance(props));
-        message.setFrom("noreply@laborcloud.test");
-        message.setRecipients(Message.RecipientType.TO, to);
-        message.setSubject(subject, "UTF-8");
-        if (html == null) {
-            message.setText(text, "UTF-8");
-        } else {
-            MimeBodyPart plain = new MimeBodyPart();
-            plain.setText(text, "UTF-8");
-            MimeBodyPart rich = new MimeBodyPart();
-            rich.setContent(html, "text/html; charset=UTF-8");
-            message.setContent(new MimeMultipart("alternative", plain, rich));
-        }
-        Transport.send(message);
-    }
-
-    private static JsonNode passwordGrant(String username, String password) throws Exception {
-        return tokenRequest(Map.of("grant_type", "password", "client_id", "labor-test", "username", username,
-                "password", password, "scope", "openid"));
-    }
-
-    private static String clientCredentials() throws Exception {
-        return tokenRequest(Map.of("grant_type", "client_credentials", "client_id", "labor-backend",
-                "client_secret", "labor-backend-dev-secret")).get("access_token").asString();
-    }
-
-    private static JsonNode tokenRequest(Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(stack.keycloakIssuerUrl() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode claims(String jwt) {
-        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
-    }
-
-    private static List<String> values(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asString()));
-        return out;
-    }
-
-    private static List<String> values(JsonNode array, String field) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.get(field).asString()));
-        return out;
-    }
-
-    private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode getJson(String url) throws Exception {
-        HttpResponse<String> response = get(url);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body());
+    private static InfraClients clients() {
+        return new InfraClients(stack);
     }
 }

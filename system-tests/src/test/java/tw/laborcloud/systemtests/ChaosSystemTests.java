@@ -14,18 +14,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,7 +94,7 @@ class ChaosSystemTests {
         int count = Integer.getInteger("chaos.applications", 200);
         boolean shortRun = Boolean.getBoolean("chaos.short");
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
-        Random random = new Random();
+        ChaosFaults faults = new ChaosFaults(stack, new Random());
         Instant start = Instant.now();
         Instant deadline = start.plus(Duration.ofMinutes(15)).plusSeconds(count * 3L);
 
@@ -134,14 +131,14 @@ class ChaosSystemTests {
                 }
             }));
             if (drives.size() == 1) {
-                startFaults(shortRun, count, random);
+                faults.start(shortRun, count);
             }
         }
         for (Future<?> drive : drives) {
             drive.get();
         }
         people.shutdown();
-        Instant lastFaultOver = faults.get().join();
+        Instant lastFaultOver = faults.awaitOver();
 
         // drained: every expected mail delivered, no consumer lag, every outbox empty
         boolean drained = awaitQuiet(applications, Duration.ofMinutes(6));
@@ -195,7 +192,7 @@ class ChaosSystemTests {
                         deadLetters.size(), drainSeconds);
         String report = line + System.lineSeparator()
                 + "  run %s: %d s in all, faults: %s%n".formatted(run, Duration.between(start, quietAt).toSeconds(),
-                        String.join(", ", faultLog))
+                        String.join(", ", faults.log()))
                 + "  highest consumer lag %d, highest memory of the stack %d MB (VmRSS, %d service instances)%n"
                         .formatted(highestLag.get(), highestMemory.get(), stack.serviceInstances().size())
                 + "  outboxes and lag drained: %s; copies of a mail delivered again (same Message-ID): %d%n"
@@ -217,82 +214,6 @@ class ChaosSystemTests {
         }
     }
 
-    // ---- faults -------------------------------------------------------------------------------------------------
-
-    private static final AtomicReference<java.util.concurrent.CompletableFuture<Instant>> faults = new AtomicReference<>();
-    private static final List<String> faultLog = Collections.synchronizedList(new ArrayList<>());
-
-    /**
-     * Starts the faults in the background at random moments spread over the expected drive; each
-     * recovery (a restart, the end of an outage) runs on its own, so faults overlap as they would.
-     */
-    private static void startFaults(boolean shortRun, int applications, Random random) {
-        List<Runnable> planned = new ArrayList<>();
-        List<String> instances = stack.serviceInstances();
-        Map<String, Thread> restarts = new ConcurrentHashMap<>();
-        if (shortRun) {
-            for (String service : stack.config().services()) {
-                List<String> of = stack.config().instances(service);
-                String victim = of.get(random.nextInt(of.size()));
-                planned.add(() -> kill(victim, restarts));
-            }
-        } else {
-            for (String instance : instances) {
-                planned.add(() -> kill(instance, restarts));
-            }
-            planned.add(() -> outage("keycloak", stack.faults()::stopKeycloak, stack.faults()::startKeycloak, restarts));
-            planned.add(() -> outage("smtp", stack.faults()::stopMail, stack.faults()::startMail, restarts));
-        }
-        planned.add(() -> {
-            stack.faults().stopKafka();
-            faultLog.add("kafka stopped at " + Instant.now());
-            Thread t = Thread.ofPlatform().start(() -> {
-                sleep(Duration.ofSeconds(5));
-                stack.faults().startKafka();
-                faultLog.add("kafka back at " + Instant.now());
-            });
-            restarts.put("kafka", t);
-        });
-        Collections.shuffle(planned, random);
-        long expectedDriveMillis = Math.max(60_000L, applications * 1_000L);
-        long spacing = expectedDriveMillis / (planned.size() + 1);
-        java.util.concurrent.CompletableFuture<Instant> done = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            for (Runnable fault : planned) {
-                sleep(Duration.ofMillis((long) (spacing * (0.5 + random.nextDouble()))));
-                fault.run();
-            }
-            restarts.values().forEach(ChaosSystemTests::join);
-            return Instant.now();
-        }, Executors.newSingleThreadExecutor());
-        faults.set(done);
-    }
-
-    /** SIGKILL, then a restart in the background; never both instances of one service down by this plan. */
-    private static void kill(String instance, Map<String, Thread> restarts) {
-        String service = StackConfig.serviceOf(instance);
-        Thread sibling = restarts.get(service);
-        if (sibling != null) {
-            join(sibling);
-        }
-        stack.faults().killService(instance);
-        faultLog.add(instance + " killed at " + Instant.now());
-        restarts.put(service, Thread.ofPlatform().start(() -> {
-            sleep(Duration.ofSeconds(2));
-            stack.faults().startService(instance);
-            faultLog.add(instance + " back at " + Instant.now());
-        }));
-    }
-
-    private static void outage(String what, Runnable stop, Runnable start, Map<String, Thread> restarts) {
-        stop.run();
-        faultLog.add(what + " stopped at " + Instant.now());
-        restarts.put(what, Thread.ofPlatform().start(() -> {
-            sleep(Duration.ofSeconds(30));
-            start.run();
-            faultLog.add(what + " back at " + Instant.now());
-        }));
-    }
-
     // ---- looking from outside -----------------------------------------------------------------------------------
 
     /** Every expected mail delivered, no consumer lag and every outbox empty, seen twice 3 s apart. */
@@ -307,7 +228,7 @@ class ChaosSystemTests {
             if (quietLooks >= 2) {
                 return true;
             }
-            sleep(Duration.ofSeconds(3));
+            ChaosFaults.pause(Duration.ofSeconds(3));
         }
         return false;
     }
@@ -394,21 +315,5 @@ class ChaosSystemTests {
         StringBuilder sb = new StringBuilder("  ").append(what).append(":").append(System.lineSeparator());
         items.stream().limit(50).forEach(i -> sb.append("    ").append(i).append(System.lineSeparator()));
         return sb.toString();
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void join(Thread t) {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
