@@ -1,5 +1,7 @@
 package tw.laborcloud.review.web;
 
+import java.util.List;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tw.laborcloud.events.registration.UnionTypes;
+import tw.laborcloud.review.cases.CaseStatus;
 import tw.laborcloud.review.cases.ReviewCase;
 import tw.laborcloud.review.filings.FilingCase;
 import tw.laborcloud.web.PageLabels;
@@ -21,6 +24,11 @@ import tw.laborcloud.web.PageLabels;
 @Controller
 class PagesController {
 
+    /** The registrations queue's status filter: what waits for an officer first, then what waits for others. */
+    private static final List<CaseStatus> QUEUE_STATUSES = List.of(CaseStatus.READY_FOR_REVIEW, CaseStatus.AWAITING_SIGN_OFF,
+            CaseStatus.AWAITING_DOCUMENTS, CaseStatus.AWAITING_SUPPLEMENTS, CaseStatus.AWAITING_REGISTRATION,
+            CaseStatus.APPROVED, CaseStatus.REJECTED);
+
     @ModelAttribute
     void everyPage(Model model, HttpServletResponse response) {
         // the pages run with the officer's session: never from a shared cache
@@ -29,7 +37,8 @@ class PagesController {
     }
 
     @GetMapping({"/review", "/review/", "/review/index.html"})
-    String queue() {
+    String queue(Model model) {
+        model.addAttribute("statuses", QUEUE_STATUSES);
         return "review/index";
     }
 
@@ -41,7 +50,8 @@ class PagesController {
     }
 
     @GetMapping({"/review/filings", "/review/filings.html"})
-    String filings() {
+    String filings(Model model) {
+        model.addAttribute("statuses", FilingCase.Status.values());
         return "review/filings";
     }
 

@@ -33,6 +33,7 @@ class PagesIntegrationTests {
 
     private static final RequestPostProcessor REVIEWER = jwt().jwt(j -> j.claim("preferred_username", "reviewer1"))
             .authorities(new SimpleGrantedAuthority("ROLE_reviewer"));
+    private static final Pattern OPTION = Pattern.compile("<option value=\"([^\"]+)\"[^>]*>([^<]*)</option>");
     private static final Pattern MARKED = Pattern.compile("<a href=\"([^\"]+)\" aria-current=\"(page|true)\">");
 
     @DynamicPropertySource
@@ -92,6 +93,19 @@ class PagesIntegrationTests {
     }
 
     @Test
+    void eachQueueFiltersByItsOwnStatusesInTheOrderOfficersWorkThem() throws Exception {
+        assertThat(options(page("/review/"), "status-filter")).containsExactly("OPEN=未結案件", "READY_FOR_REVIEW=待審查",
+                "AWAITING_SIGN_OFF=待主管核定", "AWAITING_DOCUMENTS=文件檢核中", "AWAITING_SUPPLEMENTS=退回補正中",
+                "AWAITING_REGISTRATION=等待申請資料", "APPROVED=核准", "REJECTED=駁回", "ALL=全部");
+        String filings = page("/review/filings");
+        assertThat(options(filings, "filing-status-filter")).containsExactly("OPEN=未結案件", "READY_FOR_REVIEW=待審查",
+                "AWAITING_SIGN_OFF=待主管核定", "RETURNED=已退回補正", "ACCEPTED=已備查", "ALL=全部");
+        assertThat(filings).contains("<form id=\"filing-filters\" class=\"toolbar\" role=\"search\" aria-label=\"篩選會務案件\">",
+                "<label for=\"filing-search\">搜尋工會名稱、立案證書編號或案號</label>",
+                "aria-describedby=\"filing-search-hint\"", "<button type=\"submit\" id=\"filing-search-button\">搜尋</button>");
+    }
+
+    @Test
     void thePagesCarryTheContractsLabelsAndTheRegisterOffersEachUnionType() throws Exception {
         String register = page("/review/register");
         assertThat(register).contains("data-labels=\"{&quot;documentKinds&quot;:{&quot;CHARTER&quot;:&quot;章程&quot;")
@@ -111,6 +125,13 @@ class PagesIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The options of the select with this id, as value=label. */
+    private static List<String> options(String html, String select) {
+        int start = html.indexOf("<select id=\"" + select + "\"");
+        String options = html.substring(start, html.indexOf("</select>", start));
+        return OPTION.matcher(options).results().map(m -> m.group(1) + "=" + m.group(2)).toList();
     }
 
     private static List<String> marked(String html) {
