@@ -29,26 +29,19 @@
   // ---- loading
 
   async function loadCase() {
-    if (!applicationId) {
-      $('case-loading').hidden = true;
-      $('case-error').textContent = '網址缺少申請案號（?id=），請從案件佇列開啟案件。';
-      return;
+    const shown = await Review.loadCasePage('case', applicationId, '網址缺少申請案號（?id=），請從案件佇列開啟案件。',
+      async () => {
+        const [r, reference] = await Promise.all([Review.call('GET', caseUrl),
+          Api.json('GET', '/api/registrations/reference-data')]);
+        if (reference.ok && reference.data && reference.data.industries) {
+          industries = Object.fromEntries(reference.data.industries.map(c => [c.code, c.label]));
+        }
+        return r;
+      }, render);
+    if (shown) {
+      loadSealComparison();
+      audit.refresh();
     }
-    const [r, reference] = await Promise.all([Review.call('GET', caseUrl),
-      Api.json('GET', '/api/registrations/reference-data')]);
-    if (reference.ok && reference.data && reference.data.industries) {
-      industries = Object.fromEntries(reference.data.industries.map(c => [c.code, c.label]));
-    }
-    $('case-loading').hidden = true;
-    if (!r.ok) {
-      Review.showProblem(r.problem, $('case-error'));
-      return;
-    }
-    $('case-error').replaceChildren();
-    render(r.data);
-    $('case').hidden = false;
-    loadSealComparison();
-    audit.refresh();
   }
 
   function render(v) {

@@ -144,7 +144,33 @@ Object.assign(Review, (() => {
     clear, act, permit, summary };
   }
 
+  /**
+   * Loads the page of one case (case.html's registration, filing.html's filing), whose ids start with `kind`:
+   * says what is missing when the address has no id, shows the service's problem in place of the case, or
+   * renders the case and shows it. `fetch` answers like Review.call; `show` renders its data.
+   * @returns whether the case is shown
+   */
+  async function loadCasePage(kind, id, missing, fetch, show) {
+    const loading = $(`${kind}-loading`);
+    const error = $(`${kind}-error`);
+    if (!id) {
+      loading.hidden = true;
+      error.textContent = missing;
+      return false;
+    }
+    const r = await fetch();
+    loading.hidden = true;
+    if (!r.ok) {
+      showProblem(r.problem, error);
+      return false;
+    }
+    error.replaceChildren();
+    show(r.data);
+    $(kind).hidden = false;
+    return true;
+  }
+
   return {
-    renderHistory, auditTrail, decisionPanel,
+    renderHistory, auditTrail, decisionPanel, loadCasePage,
   };
 })());

@@ -46,22 +46,12 @@
   // ---- loading
 
   async function loadFiling() {
-    if (!filingId) {
-      $('filing-loading').hidden = true;
-      $('filing-error').textContent = '網址缺少案號（?id=），請從會務案件列表開啟案件。';
-      return;
+    const shown = await Review.loadCasePage('filing', filingId, '網址缺少案號（?id=），請從會務案件列表開啟案件。',
+      () => Review.call('GET', filingUrl), render);
+    if (shown) {
+      loadProfile(view);
+      audit.refresh();
     }
-    const r = await Review.call('GET', filingUrl);
-    $('filing-loading').hidden = true;
-    if (!r.ok) {
-      Review.showProblem(r.problem, $('filing-error'));
-      return;
-    }
-    $('filing-error').replaceChildren();
-    render(r.data);
-    $('filing').hidden = false;
-    loadProfile(r.data);
-    audit.refresh();
   }
 
   function render(v) {
