@@ -2,6 +2,7 @@ package tw.laborcloud.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
@@ -9,10 +10,14 @@ import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 
-/** axe on a page as its user sees it: WCAG 2 A and AA, 2.1 AA. */
+/**
+ * axe on a page as its user sees it: WCAG 2 A and AA, 2.1 AA. Each page checked is also kept as a full-page
+ * screenshot, {@code target/screenshots/pages/<name>.png}: the record of how every page looks (docs/screenshots/).
+ */
 final class Accessibility {
 
     static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21aa");
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("laborcloud.screenshots", "target/screenshots"), "pages");
 
     private Accessibility() {
     }
@@ -23,6 +28,8 @@ final class Accessibility {
      */
     static List<String> seriousViolations(Page page, String name) {
         page.waitForLoadState(LoadState.NETWORKIDLE);
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(
+                name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "") + ".png")));
         AxeResults results = new AxeBuilder(page).withTags(TAGS).analyze();
         // axe looked at the page: some of its rules applied and passed
         assertThat(results.getPasses()).as("axe rules passed on " + name).isNotEmpty();
