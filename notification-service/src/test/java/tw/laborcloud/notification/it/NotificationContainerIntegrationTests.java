@@ -7,13 +7,13 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import tw.laborcloud.platform.test.ContainerTestInfra;
 
 /**
- * The same scenarios against real MongoDB and Kafka images; skipped where no Docker
+ * The same delivery scenarios against real MongoDB and Kafka images; skipped where no Docker
  * engine runs. A sibling of {@link NotificationIntegrationTests}, not its subclass:
  * Spring runs every {@code @DynamicPropertySource} method of the hierarchy, so a subclass
  * could not keep the embedded infrastructure from starting and overriding its own.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class NotificationContainerIntegrationTests extends NotificationScenarios {
+class NotificationContainerIntegrationTests extends NotificationDeliveryScenarios {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

@@ -7,8 +7,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tw.laborcloud.platform.test.ApiSpecifications;
 import tw.laborcloud.platform.test.LocalTestInfra;
 
-/** The scenarios on the embedded Kafka broker and the MongoDB-wire server (no Docker needed). */
-class NotificationIntegrationTests extends NotificationScenarios {
+/** The delivery scenarios on the embedded Kafka broker and the MongoDB-wire server (no Docker needed). */
+class NotificationIntegrationTests extends NotificationDeliveryScenarios {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

@@ -8,7 +8,7 @@ import tw.laborcloud.platform.test.ContainerTestInfra;
 
 /** The same scenarios against real MongoDB and Kafka images; skipped where no Docker engine runs. */
 @Testcontainers(disabledWithoutDocker = true)
-class FilingContainerIntegrationTests extends FilingScenarios {
+class FilingContainerIntegrationTests extends FilingLifecycleScenarios {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

@@ -7,8 +7,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tw.laborcloud.platform.test.ApiSpecifications;
 import tw.laborcloud.platform.test.LocalTestInfra;
 
-/** The filing scenarios on the embedded Kafka broker and the MongoDB-wire server (no Docker needed). */
-class FilingIntegrationTests extends FilingScenarios {
+/** The filing lifecycle scenarios on the embedded Kafka broker and the MongoDB-wire server (no Docker needed). */
+class FilingIntegrationTests extends FilingLifecycleScenarios {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
