@@ -6,9 +6,9 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 import tw.laborcloud.platform.test.ContainerTestInfra;
 
-/** The same scenarios against real images (apache/kafka, mongo:8 replica set); skipped without Docker. */
+/** The {@link EventOutcomeScenarios} against real images (apache/kafka, mongo:8 replica set); skipped without Docker. */
 @Testcontainers(disabledWithoutDocker = true)
-class OpsConsoleContainerIntegrationTests extends OpsConsoleScenarios {
+class OpsConsoleContainerIntegrationTests extends EventOutcomeScenarios {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

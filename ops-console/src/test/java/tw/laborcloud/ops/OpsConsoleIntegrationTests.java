@@ -7,8 +7,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tw.laborcloud.platform.test.ApiSpecifications;
 import tw.laborcloud.platform.test.LocalTestInfra;
 
-/** The scenarios on an embedded real Kafka broker and the in-memory MongoDB-wire store. */
-class OpsConsoleIntegrationTests extends OpsConsoleScenarios {
+/** The {@link EventOutcomeScenarios} on an embedded real Kafka broker and the in-memory MongoDB-wire store. */
+class OpsConsoleIntegrationTests extends EventOutcomeScenarios {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

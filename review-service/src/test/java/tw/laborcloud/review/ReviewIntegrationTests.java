@@ -7,8 +7,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tw.laborcloud.platform.test.ApiSpecifications;
 import tw.laborcloud.platform.test.LocalTestInfra;
 
-/** The scenarios on the embedded Kafka broker and the MongoDB-wire server (no Docker needed). */
-class ReviewIntegrationTests extends ReviewScenarios {
+/** The {@link DecisionScenarios} on the embedded Kafka broker and the MongoDB-wire server (no Docker needed). */
+class ReviewIntegrationTests extends DecisionScenarios {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
