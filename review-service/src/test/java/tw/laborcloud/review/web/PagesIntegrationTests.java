@@ -112,6 +112,13 @@ class PagesIntegrationTests {
                 .contains("<option value=\"ENTERPRISE\">企業工會</option>", "<option value=\"FEDERATION\">聯合組織</option>");
         assertThat(register.indexOf("value=\"ENTERPRISE\"")).as("the law's order").isLessThan(register.indexOf("value=\"FEDERATION\""));
         assertThat(register).contains("<script src=\"/web/api.js\" defer></script>", "<script src=\"/review/register.js\" defer></script>");
+        // the register's two changes each ask for the reason the audit trail records
+        assertThat(register).contains("<label for=\"correct-reason\">更正原因（必填，記入稽核紀錄）</label>",
+                "<textarea id=\"correct-reason\" maxlength=\"1000\" rows=\"3\" required></textarea>",
+                "<button type=\"submit\" id=\"correct-save\">儲存更正</button>",
+                "<label for=\"seal-reason\">更換原因（必填，記入稽核紀錄）</label>",
+                "<button type=\"submit\" id=\"seal-save\">更換圖記</button>",
+                "<button type=\"button\" id=\"seal-cancel\" class=\"secondary\">取消</button>");
     }
 
     @Test
