@@ -43,8 +43,8 @@ class PagesIntegrationTests {
     @Test
     void everyPublicPageHasItsHeadingAndMarksItselfInTheNavigation() {
         List<Page> pages = List.of(
-                new Page("/", "<h1>登入</h1>", null),
-                new Page("/index.html", "<h1>登入</h1>", null),
+                new Page("/", "<h1>登入</h1>", "/"),
+                new Page("/index.html", "<h1>登入</h1>", "/"),
                 new Page("/register/index.html", "<h1>帳號註冊（工會）</h1>", "/register/index.html"),
                 new Page("/register/confirm.html", "<h1>確認聯絡人電子郵件</h1>", "/register/index.html"),
                 new Page("/register/receipt.html", "<h1>申請已送出</h1>", "/register/index.html"),
@@ -54,7 +54,8 @@ class PagesIntegrationTests {
             assertThat(html).as(page.path()).contains(page.heading());
             assertThat(currentLinks(html)).as(page.path() + " marks in its navigation")
                     .isEqualTo(page.current() == null ? List.of() : List.of(page.current()));
-            assertThat(html).as(page.path())
+            // the way back to the union's login from every public page (the registration form used to have it)
+            assertThat(html).as(page.path()).contains(">工會登入</a>")
                     .contains("<script src=\"/web/api.js\" defer></script>")
                     .contains("data-labels=\"{&quot;documentKinds&quot;:{&quot;CHARTER&quot;:&quot;章程&quot;");
         }
