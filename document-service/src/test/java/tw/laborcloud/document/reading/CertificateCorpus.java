@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
@@ -14,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -119,6 +122,7 @@ public final class CertificateCorpus {
     }
 
     public static void main(String[] args) throws IOException {
+        requireFonts();
         Path dir = Path.of(args.length > 0 ? args[0] : "certificates");
         Files.createDirectories(dir);
         Random random = new Random(20261203L);
@@ -130,6 +134,19 @@ public final class CertificateCorpus {
             lines.add(page.line());
         }
         Files.write(dir.resolve("expected.tsv"), lines, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Java draws text in a missing font with its fallback, without a word, and the pages would then show other
+     * typefaces (or boxes) than expected.tsv says: refuse to write the corpus on a machine without the four.
+     */
+    private static void requireFonts() {
+        Set<String> installed = Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+        List<String> missing = Arrays.stream(FONTS).filter(font -> !installed.contains(font)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the corpus is drawn in " + String.join(", ", FONTS) + "; missing here: "
+                    + String.join(", ", missing) + " (apt-get install fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming)");
+        }
     }
 
     static Page page(int i, Random random) {
