@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import tw.laborcloud.infra.LocalStack;
 import tw.laborcloud.infra.StackConfig;
@@ -24,7 +28,12 @@ final class ChaosFaults {
     private final LocalStack stack;
     private final Random random;
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-    private CompletableFuture<Instant> done;
+    /** The faults, one after another; the recoveries, each at its time (several may be due at once). */
+    private final ScheduledExecutorService plan = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledExecutorService recovery = Executors.newScheduledThreadPool(4);
+    /** The last recovery scheduled for a service or a part (kafka, keycloak, smtp). */
+    private final Map<String, Future<?>> recoveries = new ConcurrentHashMap<>();
+    private final CompletableFuture<Instant> done = new CompletableFuture<>();
 
     ChaosFaults(LocalStack stack, Random random) {
         this.stack = stack;
@@ -42,86 +51,84 @@ final class ChaosFaults {
     }
 
     /**
-     * Starts the faults in the background at random moments spread over the expected drive; each
-     * recovery (a restart, the end of an outage) runs on its own, so faults overlap as they would.
+     * Starts the faults in the background at random moments spread over the expected drive, one after another on one
+     * thread; each recovery (a restart, the end of an outage) is scheduled on its own, so faults overlap as they would.
      */
     void start(boolean shortRun, int applications) {
         List<Runnable> planned = new ArrayList<>();
-        List<String> instances = stack.serviceInstances();
-        Map<String, Thread> restarts = new ConcurrentHashMap<>();
         if (shortRun) {
             for (String service : stack.config().services()) {
                 List<String> of = stack.config().instances(service);
                 String victim = of.get(random.nextInt(of.size()));
-                planned.add(() -> kill(victim, restarts));
+                planned.add(() -> kill(victim));
             }
         } else {
-            for (String instance : instances) {
-                planned.add(() -> kill(instance, restarts));
+            for (String instance : stack.serviceInstances()) {
+                planned.add(() -> kill(instance));
             }
-            planned.add(() -> outage("keycloak", stack.faults()::stopKeycloak, stack.faults()::startKeycloak, restarts));
-            planned.add(() -> outage("smtp", stack.faults()::stopMail, stack.faults()::startMail, restarts));
+            planned.add(() -> outage("keycloak", stack.faults()::stopKeycloak, stack.faults()::startKeycloak, Duration.ofSeconds(30)));
+            planned.add(() -> outage("smtp", stack.faults()::stopMail, stack.faults()::startMail, Duration.ofSeconds(30)));
         }
-        planned.add(() -> {
-            stack.faults().stopKafka();
-            log.add("kafka stopped at " + Instant.now());
-            Thread t = Thread.ofPlatform().start(() -> {
-                pause(Duration.ofSeconds(5));
-                stack.faults().startKafka();
-                log.add("kafka back at " + Instant.now());
-            });
-            restarts.put("kafka", t);
-        });
+        planned.add(() -> outage("kafka", stack.faults()::stopKafka, stack.faults()::startKafka, Duration.ofSeconds(5)));
         Collections.shuffle(planned, random);
         long expectedDriveMillis = Math.max(60_000L, applications * 1_000L);
         long spacing = expectedDriveMillis / (planned.size() + 1);
-        done = CompletableFuture.supplyAsync(() -> {
-            for (Runnable fault : planned) {
-                pause(Duration.ofMillis((long) (spacing * (0.5 + random.nextDouble()))));
-                fault.run();
-            }
-            restarts.values().forEach(ChaosFaults::join);
-            return Instant.now();
-        }, Executors.newSingleThreadExecutor());
+        long at = 0;
+        for (Runnable fault : planned) {
+            at += (long) (spacing * (0.5 + random.nextDouble()));
+            plan.schedule(failingTheRun(fault), at, TimeUnit.MILLISECONDS);
+        }
+        // after the last fault (the plan runs its tasks in order): when every recovery has run
+        plan.schedule(failingTheRun(() -> {
+            recoveries.values().forEach(ChaosFaults::awaitRecovery);
+            done.complete(Instant.now());
+            recovery.shutdown();
+            plan.shutdown();
+        }), at, TimeUnit.MILLISECONDS);
     }
 
-    /** SIGKILL, then a restart in the background; never both instances of one service down by this plan. */
-    private void kill(String instance, Map<String, Thread> restarts) {
+    /** A fault that cannot be made (or a part that does not come back) ends the run: awaitOver throws it. */
+    private Runnable failingTheRun(Runnable step) {
+        return () -> {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                recovery.shutdownNow();
+                plan.shutdownNow();
+            }
+        };
+    }
+
+    /** SIGKILL, then a restart 2 s later; never both instances of one service down by this plan. */
+    private void kill(String instance) {
         String service = StackConfig.serviceOf(instance);
-        Thread sibling = restarts.get(service);
+        Future<?> sibling = recoveries.get(service);
         if (sibling != null) {
-            join(sibling);
+            awaitRecovery(sibling);
         }
         stack.faults().killService(instance);
         log.add(instance + " killed at " + Instant.now());
-        restarts.put(service, Thread.ofPlatform().start(() -> {
-            pause(Duration.ofSeconds(2));
+        recoveries.put(service, recovery.schedule(() -> {
             stack.faults().startService(instance);
             log.add(instance + " back at " + Instant.now());
-        }));
+        }, 2, TimeUnit.SECONDS));
     }
 
-    private void outage(String what, Runnable stop, Runnable start, Map<String, Thread> restarts) {
+    private void outage(String what, Runnable stop, Runnable start, Duration length) {
         stop.run();
         log.add(what + " stopped at " + Instant.now());
-        restarts.put(what, Thread.ofPlatform().start(() -> {
-            pause(Duration.ofSeconds(30));
+        recoveries.put(what, recovery.schedule(() -> {
             start.run();
             log.add(what + " back at " + Instant.now());
-        }));
+        }, length.toMillis(), TimeUnit.MILLISECONDS));
     }
 
-    static void pause(Duration d) {
+    private static void awaitRecovery(Future<?> recovery) {
         try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void join(Thread t) {
-        try {
-            t.join();
+            recovery.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a recovery failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,6 +1,7 @@
 package tw.laborcloud.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,10 +23,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -218,19 +221,22 @@ class ChaosSystemTests {
 
     /** Every expected mail delivered, no consumer lag and every outbox empty, seen twice 3 s apart. */
     private static boolean awaitQuiet(List<ChaosApplication> applications, Duration atMost) {
-        Instant deadline = Instant.now().plus(atMost);
-        int quietLooks = 0;
-        while (Instant.now().isBefore(deadline)) {
-            boolean mails = applications.stream().allMatch(a -> a.mails("已收到").size() >= 1
-                    && (!a.approved() || a.mails("").stream().anyMatch(RegistrationToActivationSystemTests::isActivation)));
-            boolean quiet = mails && totalLag() == 0 && outboxBacklog() == 0;
-            quietLooks = quiet ? quietLooks + 1 : 0;
-            if (quietLooks >= 2) {
-                return true;
-            }
-            ChaosFaults.pause(Duration.ofSeconds(3));
+        AtomicInteger quietLooks = new AtomicInteger();
+        try {
+            await("every mail delivered, no consumer lag, every outbox empty").atMost(atMost)
+                    .pollInterval(Duration.ofSeconds(3)).until(() -> {
+                        boolean mails = applications.stream().allMatch(a -> a.mails("已收到").size() >= 1
+                                && (!a.approved() || a.mails("").stream().anyMatch(RegistrationToActivationSystemTests::isActivation)));
+                        if (!(mails && totalLag() == 0 && outboxBacklog() == 0)) {
+                            quietLooks.set(0);
+                            return false;
+                        }
+                        return quietLooks.incrementAndGet() >= 2;
+                    });
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 
     /** The consumer lag of every group, as the ops console shows it; MAX_VALUE when it cannot be read. */
